@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "hogctl",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "hogctl", targets: ["hogctl"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+  ],
+  targets: [
+    .executableTarget(name: "hogctl", dependencies: ["HogctlCLI"]),
+    .target(
+      name: "HogctlCLI",
+      dependencies: [
+        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "HogctlCore"),
+    .target(name: "Manifests", dependencies: ["HogctlCore", .product(name: "Yams", package: "Yams")]),
+    .target(name: "PostHogAPI", dependencies: ["HogctlCore"]),
+    .target(name: "Reconciler", dependencies: ["HogctlCore", "Manifests", "PostHogAPI"]),
+    .target(name: "Rendering", dependencies: ["HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]),
+    .target(
+      name: "Emulator",
+      dependencies: ["HogctlCore", .product(name: "Hummingbird", package: "hummingbird")]
+    ),
+    .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
+    .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "PostHogAPITests", dependencies: ["PostHogAPI", "Emulator"]),
+    .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler"]),
+    .testTarget(name: "RenderingTests", dependencies: ["Rendering"], resources: [.copy("Golden")]),
+    .testTarget(
+      name: "EmulatorTests",
+      dependencies: [
+        "Emulator",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]
+    ),
+    .testTarget(name: "HogctlCLITests", dependencies: ["HogctlCLI", "Emulator"]),
+  ]
+)

@@ -1,0 +1,2 @@
+// The planner: pure normalise + diff → Plan, and the apply executor.
+enum ReconcilerNamespace {}

@@ -1,0 +1,2 @@
+// Renderers: plans, apply reports and diagnostics as text, JSON and Markdown.
+enum RenderingNamespace {}

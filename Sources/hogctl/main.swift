@@ -1,0 +1,3 @@
+import HogctlCLI
+
+await HogctlMain.run()
