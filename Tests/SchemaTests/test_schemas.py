@@ -13,9 +13,10 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 
-from manifest_yaml import ManifestValidator, error_positions, load_manifest
+from manifest_yaml import ManifestLoader, ManifestValidator, PlainInt, error_positions, load_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
@@ -54,6 +55,37 @@ def yaml_files(directory: Path) -> list[Path]:
 
 def relative(path: Path) -> str:
     return str(path.relative_to(ROOT))
+
+
+# Reading YAML as hogctl does
+
+
+def test_loader_reads_plain_scalars_by_yaml_1_2_core():
+    text = "a: no\nb: on\nc: yes\nd: true\ne: 0123\nf: 1.0\ng: ~\nh: 2024-01-01\ni: False\n"
+    data = yaml.load(text, Loader=ManifestLoader)
+    assert data == {
+        "a": "no", "b": "on", "c": "yes", "d": True, "e": 123,
+        "f": 1.0, "g": None, "h": "2024-01-01", "i": False,
+    }
+    assert isinstance(data["e"], PlainInt) and data["e"].text == "0123"
+
+
+def test_loader_maps_tags_to_what_the_schema_sees():
+    text = "a: !env SECRET\nb: !file code.hog\nc: !input {value: '{event}', templating: hog}\n"
+    assert yaml.load(text, Loader=ManifestLoader) == {
+        "a": "SECRET",
+        "b": "code.hog",
+        "c": {"value": "{event}", "templating": "hog"},
+    }
+
+
+def test_plain_numbers_are_text_where_a_string_is_expected_but_booleans_are_not():
+    validator = ManifestValidator({"type": "string", "pattern": "^0"})
+    read = lambda text: yaml.load(text, Loader=ManifestLoader)
+    assert validator.is_valid(read("0123"))
+    assert not validator.is_valid(read("123"))  # the pattern sees the text written
+    assert not validator.is_valid(read("true"))
+    assert not ManifestValidator({"type": "integer"}).is_valid(read("1.0"))
 
 
 # The schemas themselves
@@ -146,7 +178,8 @@ def test_example_validates_against_its_schema(manifest: Path):
 def test_example_file_tags_name_existing_files(manifest: Path):
     for tag, target, line, column in load_manifest(manifest).tags_used:
         if tag == "!file":
-            assert (manifest.parent / target).is_file(), f"{relative(manifest)}:{line}:{column}: {target} is missing"
+            where = f"{relative(manifest)}:{line}:{column}"
+            assert (manifest.parent / target).is_file(), f"{where}: {target} is missing"
 
 
 def quickstart_functions() -> list[dict]:
