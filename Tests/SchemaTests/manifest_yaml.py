@@ -190,6 +190,17 @@ def _node_at(root: yaml.Node, path: Iterable[Any]) -> yaml.Node:
     return node
 
 
+def _key_node_at(root: yaml.Node, path: list[Any]) -> yaml.Node | None:
+    """The key node of the mapping entry at `path`, if the last step is a mapping key."""
+    if not path:
+        return None
+    parent = _node_at(root, path[:-1])
+    if not isinstance(parent, yaml.MappingNode):
+        return None
+    keys = [key for key, _ in parent.value if key.value == _key_text(path[-1])]
+    return keys[-1] if keys else None
+
+
 def _key_nodes(mapping: yaml.Node) -> list[yaml.Node]:
     return [key for key, _ in mapping.value] if isinstance(mapping, yaml.MappingNode) else []
 
@@ -198,12 +209,16 @@ def error_positions(error, root: yaml.Node) -> set[tuple[int, int]]:
     """Where hogctl reports this schema error, by the conventions in docs/schemas.md.
 
     The value for type, enum, range and pattern errors; the unknown key for closed mappings; the
-    mapping's first key (or its start, for an empty or flow mapping) for a missing field.
+    mapping's first key (or its start, for an empty or flow mapping) for a missing field; the key
+    for a field the function's `type` does not allow (the schema's `if`/`then`).
     Errors inside `anyOf`/`oneOf` add their own positions.
     """
     node = _node_at(root, error.absolute_path)
     keys = _key_nodes(node)
-    if error.validator == "required":
+    key = _key_node_at(root, list(error.absolute_path))
+    if "then" in error.absolute_schema_path and key is not None:
+        positions = {position(key)}
+    elif error.validator == "required":
         positions = {position(keys[0]) if keys else position(node), position(node)}
     elif error.validator == "additionalProperties":
         known = set(error.schema.get("properties", {}))
