@@ -215,9 +215,9 @@ def error_positions(error, root: yaml.Node) -> set[tuple[int, int]]:
     """
     node = _node_at(root, error.absolute_path)
     keys = _key_nodes(node)
-    key = _key_node_at(root, list(error.absolute_path))
-    if "then" in error.absolute_schema_path and key is not None:
-        positions = {position(key)}
+    entry_key = _key_node_at(root, list(error.absolute_path))
+    if "then" in error.absolute_schema_path and entry_key is not None:
+        positions = {position(entry_key)}
     elif error.validator == "required":
         positions = {position(keys[0]) if keys else position(node), position(node)}
     elif error.validator == "additionalProperties":
