@@ -29,6 +29,10 @@ extension ShapeDecoder {
       return nil
     case .integer(let range, let rangeRule):
       guard plain, let value = ScalarTyping.decimalInteger(text) else {
+        if let range, range.lowerBound == range.upperBound {
+          report(rangeRule, rangeMessage(path: path, value: node.kindName, range: range), at: node.location)
+          return nil
+        }
         return mismatch(node, expected: "a whole number", path: path)
       }
       if let range, !range.contains(value) {

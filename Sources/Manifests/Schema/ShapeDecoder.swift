@@ -114,7 +114,7 @@ struct ShapeDecoder {
       }
     }
     let present = Set(pairs.map(\.keyText))
-    let owner = locations.keys[path] ?? node.location
+    let owner = node.location
     for field in shape.fields where !present.contains(field.name) {
       guard let rule = field.requiredRule else { continue }
       let place = path.isEmpty ? "" : " in '\(path)'"

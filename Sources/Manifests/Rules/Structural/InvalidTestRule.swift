@@ -13,6 +13,6 @@ enum InvalidTestRule {
       RuleExample(
         "name: A\nhog: return event\ntests:\n  - name: t\n    globals: {event: {}}\n    expect: {status: ↓ok}\n"
       ),
-      RuleExample("name: A\nhog: return event\ntests:\n  - name: t\n    ↓globals: {person: {}}\n"),
+      RuleExample("name: A\nhog: return event\ntests:\n  - name: t\n    globals: ↓{person: {}}\n"),
     ])
 }

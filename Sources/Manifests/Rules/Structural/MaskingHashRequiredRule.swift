@@ -4,5 +4,5 @@ enum MaskingHashRequiredRule {
     id: RuleID.maskingHashRequired,
     summary: "`masking` has no `hash`.",
     valid: [RuleExample("name: A\nhog: return event\nmasking: {ttl: 60, hash: \"{person.id}\"}\n")],
-    invalid: [RuleExample("name: A\nhog: return event\n↓masking:\n  ttl: 60\n")])
+    invalid: [RuleExample("name: A\nhog: return event\nmasking:\n  ↓ttl: 60\n")])
 }
