@@ -97,3 +97,31 @@ struct DidYouMeanTests {
     #expect(DidYouMean.distance("", "abc") == 3)
   }
 }
+
+struct AliasKeyTests {
+  @Test(arguments: [
+    ("a: &a [x]\n? *a\n: boom\n", 2, 1),
+    ("a: &a [x]\n*a : boom\n", 2, 1),
+    ("a: &a [x]\nb: {*a: boom}\n", 2, 5),
+    ("a: &a [x]\n[*a]: boom\n", 2, 1),
+    ("a: &a [x]\nb:\n  - *a: boom\n", 3, 5),
+  ])
+  func aliasKeysAreRefusedBeforeParsing(_ yaml: String, _ line: Int, _ column: Int) throws {
+    let result = try loadFunction(yaml)
+    #expect(result.diagnostics.map(\.ruleID) == ["alias-limit"])
+    #expect(result.diagnostics.first?.position == "function.yaml:\(line):\(column)")
+  }
+
+  @Test func aliasedValuesAndMultiplicationAreFine() throws {
+    let yaml = "name: A\nhog: |\n  let x := 2 *y: 3\ndescription: &d text\ninputs:\n  a: *d\n  b: [*d, *d]\n"
+    #expect(AliasKeyGuard.firstRiskyKey(in: "a: &a 1\nb: *a\nc: [*a, *a]\nd: {e: *a}\n") == nil)
+    #expect(try loadFunction(yaml).diagnostics.map(\.ruleID) != ["alias-limit"])
+  }
+
+  @Test func billionLaughsKeyFinishesQuickly() throws {
+    var yaml = LimitTests.billionLaughs(levels: 9)
+    yaml += "? *a8\n: boom\n"
+    let elapsed = try ContinuousClock().measure { _ = try loadFunction(yaml) }
+    #expect(elapsed < .seconds(1))
+  }
+}

@@ -32,6 +32,16 @@ struct YAMLDocumentReader {
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     output.text = text
+    if let risky = AliasKeyGuard.firstRiskyKey(in: text) {
+      output.diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: RuleID.aliasLimit,
+          message:
+            "this file uses YAML aliases, and a mapping key here is an alias, a `?` key or a list/mapping; "
+            + "such keys can expand without bound, so the file was not read",
+          location: ManifestLocation(file: file, line: risky.line, column: risky.column)))
+      return output
+    }
     do {
       let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
       var lowering = NodeLowering(file: file)
