@@ -38,12 +38,21 @@ struct BinaryTests {
     #expect(output.contains("1 error and 0 warnings"))
   }
 
+  /// The budget is for the work, not for starting a process on a busy machine, so the time to
+  /// validate a small valid directory is the baseline.
   @Test func billionLaughsExitsOneWithinASecond() throws {
-    let start = ContinuousClock.now
-    let (status, output) = try Self.run(["validate", "invalid/alias-limit-billion-laughs"], in: fixturesURL)
-    #expect(ContinuousClock.now - start < .seconds(1))
-    #expect(status == 1)
-    #expect(output.contains("function.yaml:1:1: error: [alias-limit]"))
+    let clock = ContinuousClock()
+    let baseline = try clock.measure {
+      _ = try Self.run(["validate", "valid/template-slack"], in: fixturesURL)
+    }
+    var result: (status: Int32, output: String)?
+    let elapsed = try clock.measure {
+      result = try Self.run(["validate", "invalid/alias-limit-billion-laughs"], in: fixturesURL)
+    }
+    #expect(elapsed - baseline < .seconds(1))
+    #expect(elapsed < .seconds(5))
+    #expect(result?.status == 1)
+    #expect(result?.output.contains("function.yaml:1:1: error: [alias-limit]") == true)
   }
 
   @Test func validDirectoryExitsZero() throws {

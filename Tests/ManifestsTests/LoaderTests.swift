@@ -257,3 +257,30 @@ struct LoaderTests {
         == true)
   }
 }
+
+struct DocumentShapeTests {
+  @Test func commentOnlyAndEmptyFilesDeclareNothing() throws {
+    let result = try loadManifests(["a.yaml": "# yaml-language-server: $schema=x.json\n", "b.yaml": ""])
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.functions.isEmpty)
+    #expect(result.files == ["a.yaml", "b.yaml"])
+  }
+
+  @Test func aDocumentMustBeAMapping() throws {
+    let result = try loadFunction("- name: A\n")
+    #expect(result.diagnostics.map(\.ruleID) == ["wrong-type"])
+    #expect(result.diagnostics.first?.message.hasPrefix("a manifest document must be a mapping") == true)
+  }
+
+  @Test func deletedFunctionsNeedNoHog() throws {
+    let result = try loadFunction("name: Old\ndeleted: true\n")
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.functions.first?.deleted == true)
+  }
+
+  @Test func sameTextKeysWithDifferentTagsAreDuplicates() throws {
+    let result = try loadFunction("name: A\nhog: x\ninputs:\n  1: a\n  \"1\": b\n")
+    #expect(result.diagnostics.map(\.position) == ["function.yaml:5:3"])
+    #expect(result.diagnostics.map(\.ruleID) == ["duplicate-key"])
+  }
+}

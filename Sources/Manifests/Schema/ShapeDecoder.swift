@@ -134,7 +134,8 @@ struct ShapeDecoder {
       }
       return nil
     }
-    report(RuleID.wrongType, "'\(path)' must be \(expected), not \(node.kindName)", at: node.location)
+    let subject = path.isEmpty ? "a manifest document" : "'\(path)'"
+    report(RuleID.wrongType, "\(subject) must be \(expected), not \(node.kindName)", at: node.location)
     return nil
   }
 }

@@ -12,7 +12,7 @@ struct InvalidIDRule: ManifestRule {
     context.functions.compactMap { function in
       guard let id = function.value["id"]?.stringValue, UUID(uuidString: id) == nil else { return nil }
       return error(
-        "'\(id)' is not a UUID; `id` pins a manifest to a live function by its id, e.g. 0193b5a4-7c1e-7d3a-9f62-1b2c3d4e5f60",
+        "`id` is not a UUID; it pins a manifest to a live function by its id, e.g. 0193b5a4-7c1e-7d3a-9f62-1b2c3d4e5f60",
         at: function.locations.value("id"))
     }
   }
