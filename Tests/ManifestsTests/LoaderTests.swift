@@ -284,3 +284,21 @@ struct DocumentShapeTests {
     #expect(result.diagnostics.map(\.ruleID) == ["duplicate-key"])
   }
 }
+
+struct CascadeTests {
+  @Test func anUnreadableTagIsReportedOnce() throws {
+    let yaml = """
+      name: A
+      hog: !file missing.hog
+      inputs_schema:
+        - {key: token, type: string, required: true, secret: true}
+        - {key: n, type: number, required: true}
+      inputs:
+        token: !env TOKEN
+        n: !file n.txt
+
+      """
+    let result = try loadFunction(yaml)
+    #expect(result.diagnostics.map(\.ruleID) == ["file-not-found", "env-unset", "file-not-found"])
+  }
+}

@@ -27,8 +27,9 @@ struct InputRequiredRule: ManifestRule {
         else {
           return nil
         }
+        // A value written as `!env`/`!file` that could not be read is reported by its own rule.
         let value = scope.value(key)
-        guard value == nil || value == .null || value == .string("") else { return nil }
+        guard !scope.isTagged(key), value == nil || value == .null || value == .string("") else { return nil }
         let locations = scope.function.locations
         let location =
           value == nil
