@@ -59,7 +59,9 @@ struct FunctionDiff {
         FieldChange(
           path: "inputs.\(key)", before: stored.contains(key) ? .sensitive : .absent, after: .sensitive))
     }
-    guard inputChanged else { return }
+    // A new schema changes what the server copies into inputs; sending them again keeps the
+    // next plan empty.
+    guard inputChanged || body["inputs_schema"] != nil else { return }
     body["inputs"] = .object(
       Self.inputsBody(
         desired: desired, liveInputs: liveInputs, secrets: secrets, stored: stored, toSet: toSet,
