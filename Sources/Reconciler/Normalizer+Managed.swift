@@ -36,12 +36,14 @@ extension Normalizer {
     return InputSchema(template?["inputs_schema"])
   }
 
-  /// Every input key that is write-only by any schema that applies (the manifest's, the
-  /// template's, the live one's) or that the live function shows as a stored secret.
+  /// Every input key that is write-only by any schema that applies (the manifest's, as the
+  /// loader reports it in `secretInputKeys` and as its schema says, the template's, the live
+  /// one's) or that the live function shows as a stored secret.
   public static func secretKeys(
     desired: DesiredFunction, live: HogFunction?, template: JSONValue?
   ) -> Set<String> {
-    var keys = InputSchema(desired.fields["inputs_schema"]).secretKeys
+    var keys = desired.secretInputKeys
+      .union(InputSchema(desired.fields["inputs_schema"]).secretKeys)
       .union(InputSchema(template?["inputs_schema"]).secretKeys)
       .union(InputSchema(live?.raw["inputs_schema"]).secretKeys)
     for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {

@@ -98,3 +98,14 @@ import Testing
         != PlanFingerprint.digest(desired: [other], settings: settings, templates: [:]))
   }
 }
+
+@Suite struct LoaderSecretKeyTests {
+  @Test func secretInputKeysFromTheLoaderAreSecret() throws {
+    var desired = Fixtures.minimalDesired("Hook")
+    desired.fields["inputs"] = ["token": ["value": "from-env-value"]]
+    desired.secretInputKeys = ["token"]
+    let plan = try Planner.plan(desired: [desired], settings: ProjectSettings(), live: [])
+    #expect(plan.actions.first?.secretInputs == ["token"])
+    #expect(plan.actions.first?.body?["inputs"] == [:])
+  }
+}
