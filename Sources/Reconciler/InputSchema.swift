@@ -1,0 +1,45 @@
+import HogctlCore
+
+/// An `inputs_schema` list indexed by key: which inputs are secret, what templating the server
+/// copies into each input, and which defaults it fills.
+public struct InputSchema: Sendable, Hashable {
+  /// Items by `key`, in wire shape.
+  public var items: [String: [String: JSONValue]]
+  /// False when no schema is known (a template-filled schema whose template was not fetched):
+  /// then inputs are compared as they are, without dropping keys the schema does not list.
+  public var isKnown: Bool
+
+  public init(_ value: JSONValue?) {
+    guard let list = value?.arrayValue else {
+      self.items = [:]
+      self.isKnown = false
+      return
+    }
+    var items: [String: [String: JSONValue]] = [:]
+    for case .object(let item) in list {
+      if let key = item["key"]?.stringValue { items[key] = item }
+    }
+    self.items = items
+    self.isKnown = true
+  }
+
+  /// Keys of the items marked `secret: true`.
+  public var secretKeys: Set<String> {
+    Set(items.compactMap { key, item in item["secret"]?.boolValue == true ? key : nil })
+  }
+
+  /// The templating the server copies into an input of this key: `true` (and, leniently, an
+  /// absent flag) → `hog`, a string as it is, `false` → none.
+  func derivedTemplating(forKey key: String) -> String? {
+    switch items[key]?["templating"] {
+    case .bool(false): nil
+    case .string(let name): name
+    default: "hog"
+    }
+  }
+
+  func defaultValue(forKey key: String) -> JSONValue? {
+    guard let value = items[key]?["default"], !value.isNull else { return nil }
+    return value
+  }
+}

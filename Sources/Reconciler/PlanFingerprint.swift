@@ -1,0 +1,64 @@
+import HogctlCore
+import Manifests
+import PostHogAPI
+
+/// What a saved plan was made against, so `apply PLANFILE` can refuse when anything moved: a
+/// digest of the manifests and of every live function the plan touches. Secret values never
+/// enter a digest.
+public struct PlanFingerprint: Codable, Sendable, Hashable {
+  /// SHA-256 of the manifests (and the settings that shape a plan) in canonical JSON.
+  public var manifests: String
+  /// SHA-256 of each touched live function, by id.
+  public var live: [String: String]
+  /// `type/name` of the functions the plan creates: they must still not exist live.
+  public var absent: [String]
+
+  public init(manifests: String = "", live: [String: String] = [:], absent: [String] = []) {
+    self.manifests = manifests
+    self.live = live
+    self.absent = absent
+  }
+
+  /// A live function's digest: its canonical JSON without the fields the server changes on its
+  /// own (`status`, timestamps, compiled forms), which move without anyone editing it.
+  public static func digest(of function: HogFunction) -> String {
+    var raw = function.raw
+    for key in ["status", "updated_at", "created_at", "created_by", "bytecode", "transpiled", "template"] {
+      raw[key] = nil
+    }
+    return SHA256.hexDigest(JSONValue.object(raw).serialized())
+  }
+
+  /// The manifests' digest, with every secret input's value replaced by a marker.
+  public static func digest(
+    desired: [DesiredFunction], settings: ProjectSettings, templates: [String: JSONValue]
+  ) -> String {
+    let functions = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }.map { function in
+      let template = function.templateID.flatMap { templates[$0] }
+      let secrets = Normalizer.secretKeys(desired: function, live: nil, template: template)
+      var fields = function.fields
+      if case .object(var inputs) = fields["inputs"] {
+        for key in secrets where inputs[key] != nil { inputs[key] = "(sensitive)" }
+        fields["inputs"] = .object(inputs)
+      }
+      let object: JSONValue = [
+        "name": .string(function.name), "type": .string(function.type), "fields": .object(fields),
+        "template_id": function.templateID.map(JSONValue.string) ?? .null,
+        "id": function.pinnedID.map(JSONValue.string) ?? .null,
+        "previous_names": .array(function.previousNames.map(JSONValue.string)),
+        "deleted": .bool(function.deleted),
+        "ignore_changes": .array(function.ignoreChanges.map(JSONValue.string)),
+        "broadcast": .string(function.broadcast.rawValue),
+      ]
+      return object
+    }
+    let settingsValue: JSONValue = [
+      "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
+      "prune": .bool(settings.prune),
+      "ignore": .array(settings.ignore.map(JSONValue.string)),
+      "order": .object(settings.order.mapValues { .array($0.map(JSONValue.string)) }),
+    ]
+    let whole: JSONValue = ["functions": .array(functions), "settings": settingsValue]
+    return SHA256.hexDigest(whole.serialized())
+  }
+}

@@ -1,0 +1,115 @@
+import HogctlCore
+import Manifests
+import PostHogAPI
+
+extension Planner {
+  /// The transformations' order after apply (see `ReorderPlanner`).
+  static func transformationOrder(
+    matching: FunctionMatcher.Result, deletes: [PlanAction], creates: [DesiredFunction],
+    settings: ProjectSettings
+  ) -> ReorderPlanner.Result? {
+    let type = "transformation"
+    let deleted = Set(deletes.compactMap(\.id))
+    let managedNames = Dictionary(
+      matching.matches.compactMap { match in match.live.map { ($0.id, match.desired.name) } },
+      uniquingKeysWith: { first, _ in first })
+    let stayingLive = (matching.matches.compactMap(\.live) + matching.unmatchedLive)
+      .filter { $0.type == type && !deleted.contains($0.id) }
+    let listOrder = Dictionary(
+      (matching.matches.compactMap(\.live) + matching.unmatchedLive).enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { first, _ in first })
+    let existing = stayingLive.sorted { listOrder[$0.id, default: 0] < listOrder[$1.id, default: 0] }
+      .map {
+        ReorderPlanner.Member(
+          name: managedNames[$0.id] ?? $0.name, id: $0.id, currentOrder: $0.executionOrder)
+      }
+    var explicit: [String: Int] = [:]
+    for match in matching.matches where match.desired.type == type && !match.desired.deleted {
+      if let order = match.desired.fields["execution_order"]?.intValue {
+        explicit[match.desired.name] = order
+      }
+    }
+    return ReorderPlanner.plan(
+      existing: existing, created: creates.filter { $0.type == type }.map(\.name),
+      listed: settings.order[type] ?? [], explicit: explicit)
+  }
+
+  /// PostHog moves a transformation that is re-enabled without an explicit order to the end;
+  /// sending its order with the PATCH keeps it in place.
+  static func keepOrderOnReenable(
+    _ actions: inout [PlanAction], matching: FunctionMatcher.Result, targets: [String: Int]
+  ) {
+    let liveByName = Dictionary(
+      matching.matches.compactMap { match in match.live.map { (match.desired.name, $0) } },
+      uniquingKeysWith: { first, _ in first })
+    for index in actions.indices
+    where actions[index].kind == .update && actions[index].type == "transformation" {
+      let action = actions[index]
+      guard action.body?["enabled"] == true, liveByName[action.name]?.enabled == false,
+        let target = targets[action.name] ?? liveByName[action.name]?.executionOrder
+      else { continue }
+      actions[index].body?["execution_order"] = .number(Double(target))
+    }
+  }
+
+  /// One broadcast per function created (`on_create`, `on_change`) or updated (`on_change`)
+  /// that will be enabled; PostHog refuses to broadcast a disabled function.
+  static func broadcasts(
+    matching: FunctionMatcher.Result, actions: [PlanAction], warnings: inout [String]
+  ) -> [PlanAction] {
+    let byName = Dictionary(
+      matching.matches.map { ($0.desired.name, $0) }, uniquingKeysWith: { first, _ in first })
+    var result: [PlanAction] = []
+    for action in actions where action.kind == .create || action.kind == .update {
+      guard let match = byName[action.name] else { continue }
+      let policy = match.desired.broadcast
+      guard policy == .onChange || (policy == .onCreate && action.kind == .create) else { continue }
+      guard willBeEnabled(match.desired, live: match.live) else {
+        warnings.append("\"\(action.name)\" will be disabled, so its \(policy.rawValue) broadcast is skipped")
+        continue
+      }
+      result.append(
+        PlanAction(
+          kind: .broadcast, name: action.name, type: action.type, id: action.id, reason: policy.rawValue,
+          manifest: action.manifest))
+    }
+    return result
+  }
+
+  /// `--target`: only actions on the named functions (a reorder keeps only their entries).
+  static func filter(
+    _ actions: [PlanAction], targets: [String], known: [String], problems: inout [PlanningProblem]
+  ) -> [PlanAction] {
+    guard !targets.isEmpty else { return actions }
+    let knownNames = Set(known)
+    for target in targets where !knownNames.contains(target) { problems.append(.unknownTarget(target)) }
+    let wanted = Set(targets)
+    return actions.compactMap { action in
+      guard action.kind == .reorder else { return wanted.contains(action.name) ? action : nil }
+      var kept = action
+      kept.reorder = action.reorder.filter { wanted.contains($0.name) }
+      return kept.reorder.isEmpty ? nil : kept
+    }
+  }
+
+  /// `safety.max_delete_percent` / `max_update_percent` of the managed live functions (those of
+  /// the managed types and the manifests' types, minus ignored ones).
+  static func thresholdProblems(
+    _ actions: [PlanAction], live: [HogFunction], desired: [DesiredFunction], settings: ProjectSettings
+  ) -> [PlanningProblem] {
+    let scope = Set(settings.manageTypes).union(desired.map(\.type))
+    let managed = live.filter { scope.contains($0.type) }.count
+    guard managed > 0 else { return [] }
+    var problems: [PlanningProblem] = []
+    let checks: [(String, PlanAction.Kind, Double)] = [
+      ("delete", .delete, settings.maxDeletePercent), ("update", .update, settings.maxUpdatePercent),
+    ]
+    for (name, kind, limit) in checks {
+      let count = actions.filter { $0.kind == kind }.count
+      if Double(count) * 100 > limit * Double(managed) {
+        problems.append(.thresholdExceeded(action: name, count: count, managed: managed, limitPercent: limit))
+      }
+    }
+    return problems
+  }
+}

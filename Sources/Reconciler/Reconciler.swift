@@ -1,2 +1,0 @@
-// The planner: pure normalise + diff → Plan, and the apply executor.
-enum ReconcilerNamespace {}
