@@ -97,3 +97,43 @@ final class TraceLines: @unchecked Sendable {
   func append(_ line: String) { lock.withLock { lines.append(line) } }
   var all: [String] { lock.withLock { lines } }
 }
+
+@Suite struct SecretMemoryTests {
+  @Test func aSecretSentEarlierIsHiddenInLaterTraces() async throws {
+    let lines = TraceLines()
+    let transport = FakeTransport([
+      .respond(.json(201, functionJSON(id: "a", name: "Hook"))),
+      // A server that echoes the secret back in a later answer.
+      .respond(.json(200, ["inputs": ["token": ["value": "earlier-secret-9"]]])),
+    ])
+    let client = try TestSettings.client(transport, trace: { lines.append($0) })
+    _ = try await client.createHogFunction([
+      "name": "Hook", "inputs_schema": [["key": "token", "type": "string", "secret": true]],
+      "inputs": ["token": ["value": "earlier-secret-9"]],
+    ])
+    _ = try? await client.getHogFunction(id: "a")
+    #expect(lines.all.count == 4)
+    #expect(!lines.all.joined().contains("earlier-secret-9"))
+  }
+}
+
+@Suite struct APIKeySourceTests {
+  @Test func theFileWinsAndIsTrimmed() throws {
+    let key = try APIKeySource.resolve(
+      file: ("key.txt", "phx_file\n"), environment: ["POSTHOG_PERSONAL_API_KEY": "phx_env"])
+    #expect(key == "phx_file")
+  }
+
+  @Test func theEnvironmentIsUsedWithoutAFile() throws {
+    #expect(
+      try APIKeySource.resolve(file: nil, environment: ["POSTHOG_PERSONAL_API_KEY": "phx_env"]) == "phx_env")
+  }
+
+  @Test func aMissingOrEmptyKeyExplainsWhereToPutIt() {
+    #expect(throws: APIKeySource.Failure.missing) { try APIKeySource.resolve(file: nil, environment: [:]) }
+    #expect(throws: APIKeySource.Failure.emptyFile("k")) {
+      try APIKeySource.resolve(file: ("k", " \n"), environment: [:])
+    }
+    #expect(APIKeySource.Failure.missing.localizedDescription.contains("POSTHOG_PERSONAL_API_KEY"))
+  }
+}

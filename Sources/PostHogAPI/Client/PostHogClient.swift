@@ -10,7 +10,8 @@ public final class PostHogClient: HogFunctionsAPI {
   let clock: ClientClock
   public let rateLimiter: RateLimiter?
   let concurrency: ConcurrencyLimiter
-  let redactor: Redactor
+  /// Grows with every secret value the client sends, so later traces and errors hide it too.
+  let redactor: RedactorStore
   let trace: DebugTraceSink?
 
   /// Throws `APIError.insecureHost` for `http://` to a non-loopback host without `insecureHTTP`.
@@ -24,7 +25,7 @@ public final class PostHogClient: HogFunctionsAPI {
     self.clock = clock
     self.rateLimiter = settings.rateLimit.map { RateLimiter(limit: $0, clock: clock) }
     self.concurrency = ConcurrencyLimiter(limit: settings.parallelism)
-    self.redactor = Redactor(apiKey: settings.apiKey, secrets: settings.secretValues)
+    self.redactor = RedactorStore(Redactor(apiKey: settings.apiKey, secrets: settings.secretValues))
     self.trace = trace
   }
 

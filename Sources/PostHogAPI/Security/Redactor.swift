@@ -1,3 +1,4 @@
+import Foundation
 import HogctlCore
 
 /// Removes the API key and secret input values from text before it is shown or logged. Every
@@ -80,6 +81,24 @@ public enum SecretInputs {
     case .number: return [value.serialized()]
     case .array(let items): return [value.serialized()] + items.flatMap(leaves(of:))
     case .object(let members): return [value.serialized()] + members.values.flatMap(leaves(of:))
+    }
+  }
+}
+
+/// A redactor shared by concurrent requests that learns each secret value once it is sent.
+final class RedactorStore: @unchecked Sendable {
+  private let lock = NSLock()
+  private var redactor: Redactor
+
+  init(_ redactor: Redactor) {
+    self.redactor = redactor
+  }
+
+  /// Registers `secrets` and returns a redactor that hides them and all earlier ones.
+  func adding(secrets: [String]) -> Redactor {
+    lock.withLock {
+      for secret in secrets { redactor.addSecret(secret) }
+      return redactor
     }
   }
 }
