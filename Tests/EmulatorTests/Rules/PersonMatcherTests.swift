@@ -32,6 +32,16 @@ import Testing
     #expect(matches(#"{"key": "beta", "value": "true", "operator": "exact", "type": "person"}"#))
   }
 
+  @Test func propertyGroups() {
+    let group = { (type: String) in
+      jsonValue(
+        #"{"properties": {"type": "\#(type)", "values": [{"key": "plan", "value": "free", "type": "person"}, {"key": "age", "value": 30, "operator": "gt", "type": "person"}]}}"#
+      )
+    }
+    #expect(PersonMatcher.matches(person: person, filters: group("OR")))
+    #expect(!PersonMatcher.matches(person: person, filters: group("AND")))
+  }
+
   @Test func filtersAreAndedAndUnknownTypesMatchNobody() {
     #expect(
       matches(
@@ -42,6 +52,8 @@ import Testing
         #"{"key": "plan", "value": "scale", "type": "person"}, {"key": "age", "value": 40, "operator": "gt"}"#
       ))
     #expect(!matches(#"{"key": "id", "value": 5, "type": "cohort"}"#))
+    #expect(matches(#"{"key": "missing", "value": "x", "operator": "is_not", "type": "person"}"#))
+    #expect(!matches(#"{"key": "missing", "value": "x", "operator": "exact", "type": "person"}"#))
     #expect(PersonMatcher.matches(person: person, filters: nil))
     #expect(PersonMatcher.matches(person: person, filters: jsonValue(#"{"events": []}"#)))
   }
