@@ -8,14 +8,22 @@ public final class RunningEmulator: Sendable {
   /// A key with every scope, for clients and tests.
   public let apiKey: String
   private let stopAction: @Sendable () async -> Void
+  private let waitAction: @Sendable () async -> Void
 
   public init(
-    baseURL: URL, projectID: Int, apiKey: String, stop: @escaping @Sendable () async -> Void
+    baseURL: URL, projectID: Int, apiKey: String, stop: @escaping @Sendable () async -> Void,
+    wait: @escaping @Sendable () async -> Void = {}
   ) {
     self.baseURL = baseURL
     self.projectID = projectID
     self.apiKey = apiKey
     self.stopAction = stop
+    self.waitAction = wait
+  }
+
+  /// Returns when the server has stopped (after `shutdown()`).
+  public func waitUntilStopped() async {
+    await waitAction()
   }
 
   /// Stops serving and waits until the server has shut down.
@@ -24,5 +32,4 @@ public final class RunningEmulator: Sendable {
   }
 }
 
-// SKELETON: `startEmulator(_:)` is implemented by the Emulator module:
-// public func startEmulator(_ configuration: EmulatorConfiguration) async throws -> RunningEmulator
+// `startEmulator(_:)` is in Server/StartEmulator.swift.

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Parsing of the `hogctl emulator` option values, kept here so the rules are tested once.
+extension EmulatorConfiguration {
+  public struct OptionError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+  }
+
+  /// `KEY`, `KEY:read`, `KEY:write` or `KEY:all` (the default).
+  public static func parseAPIKey(_ text: String) throws -> APIKey {
+    if let colon = text.lastIndex(of: ":"),
+      let scope = Scope(rawValue: String(text[text.index(after: colon)...]))
+    {
+      let key = String(text[..<colon])
+      guard !key.isEmpty else { throw OptionError(description: "--api-key needs a key before ':\(scope)'") }
+      return APIKey(key: key, scope: scope)
+    }
+    guard !text.isEmpty else { throw OptionError(description: "--api-key must not be empty") }
+    return APIKey(key: text, scope: .all)
+  }
+
+  /// `off`, or `N/minute,M/hour` (either part alone keeps the other's default).
+  public static func parseRateLimit(_ text: String) throws -> RateLimit? {
+    if text.lowercased() == "off" { return nil }
+    var limit = RateLimit()
+    for part in text.split(separator: ",") {
+      let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "/")
+      guard pieces.count == 2, let count = Int(pieces[0]), count > 0 else {
+        throw OptionError(description: "--rate-limit: '\(part)' is not N/minute or N/hour")
+      }
+      switch pieces[1].lowercased() {
+      case "minute", "min", "m": limit.perMinute = count
+      case "hour", "h": limit.perHour = count
+      default: throw OptionError(description: "--rate-limit: unknown period '\(pieces[1])' (minute or hour)")
+      }
+    }
+    return limit
+  }
+
+  /// `N` or `N-M` milliseconds.
+  public static func parseLatency(_ text: String) throws -> ClosedRange<Int> {
+    let pieces = text.split(separator: "-", omittingEmptySubsequences: false).map {
+      Int($0.trimmingCharacters(in: .whitespaces))
+    }
+    switch pieces.count {
+    case 1: if let value = pieces[0], value >= 0 { return value...value }
+    case 2: if let low = pieces[0], let high = pieces[1], low >= 0, low <= high { return low...high }
+    default: break
+    }
+    throw OptionError(description: "--latency-ms: '\(text)' is not N or N-M (milliseconds, N <= M)")
+  }
+}

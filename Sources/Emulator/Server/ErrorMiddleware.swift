@@ -1,0 +1,28 @@
+import HogctlCore
+import Hummingbird
+
+/// Turns thrown errors into PostHog's JSON error bodies: `EmulatorError` as it is, the router's
+/// own 404 as `not_found`, anything else as a 500 `server_error`.
+struct ErrorMiddleware: RouterMiddleware {
+  typealias Context = EmulatorRequestContext
+
+  func handle(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> Response {
+    do {
+      return try await next(request, context)
+    } catch let error as EmulatorError {
+      return JSONResponse.error(error)
+    } catch let error as HTTPError where error.status == .notFound {
+      return JSONResponse.error(.notFound)
+    } catch let error as HTTPError where error.status == .contentTooLarge {
+      return JSONResponse.make(
+        413,
+        ["type": "invalid_request", "code": "error", "detail": "Request body too large.", "attr": nil])
+    } catch is CancellationError {
+      throw CancellationError()
+    } catch {
+      return JSONResponse.error(.serverError)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import HogctlCore
+import Testing
+
+@testable import Emulator
+
+@Suite("Admin API")
+struct AdminTests {
+  @Test func statsCountRequestsByMethodAndRoute() async throws {
+    try await withEmulator { client async throws in
+      let id = try await client.create(destination())
+      _ = try await client.get(id)
+      _ = try await client.get(id + "/")
+      _ = try await client.get("/api/projects/@current/hog_functions")
+      _ = try await client.with(key: nil).get()
+      let stats = try await client.admin("GET", "stats").json
+      #expect(stats["total"] == 5)
+      #expect(
+        stats["requests"]
+          == json(
+            #"""
+            {"POST /api/environments/{project_id}/hog_functions/": 1,
+             "GET /api/environments/{project_id}/hog_functions/{id}/": 2,
+             "GET /api/projects/{project_id}/hog_functions/": 1,
+             "GET /api/environments/{project_id}/hog_functions/": 1}
+            """#))
+    }
+  }
+
+  @Test(arguments: [("DELETE", "stats"), ("POST", "stats/reset")])
+  func statsReset(method: String, path: String) async throws {
+    try await withEmulator { client async throws in
+      _ = try await client.get()
+      let reset = try await client.admin(method, path)
+      #expect(reset.status == 200)
+      #expect(try await client.admin("GET", "stats").json["total"] == 0)
+    }
+  }
+
+  @Test func resetEmptiesEverything() async throws {
+    try await withEmulator { client async throws in
+      _ = try await client.create(destination())
+      _ = try await client.admin("POST", "faults", #"{"status": 500, "path": "/nothing/matches"}"#)
+      #expect(try await client.admin("POST", "reset").status == 200)
+      #expect(try await client.get().json["count"] == 0)
+      #expect(try await client.admin("GET", "faults").json["faults"] == [])
+      #expect(try await client.admin("GET", "stats").json["total"] == 1)
+    }
+  }
+
+  @Test func seedKeepsGivenServerFields() async throws {
+    try await withEmulator { client async throws in
+      let id = "0190d0a4-1111-7000-8000-000000000042"
+      let body = #"""
+        {"functions": [
+          {"id": "\#(id)", "name": "seeded", "type": "transformation", "hog": "return event", "enabled": true,
+           "execution_order": 9, "created_at": "2024-05-01T10:00:00.000Z", "updated_at": "2024-05-02T10:00:00.000Z"},
+          {"name": "hidden", "hog": "return 1", "deleted": true}
+        ]}
+        """#
+      let seeded = try await client.admin("POST", "seed", body)
+      #expect(seeded.status == 201)
+      #expect(seeded.json["functions"]?.arrayValue?.count == 2)
+      let fetched = try await client.get(id).json
+      #expect(fetched["execution_order"] == 9)
+      #expect(fetched["created_at"] == "2024-05-01T10:00:00.000Z")
+      #expect(fetched["updated_at"] == "2024-05-02T10:00:00.000Z")
+      #expect(try await client.get().json["count"] == 1)
+    }
+  }
+
+  @Test func seedValidatesLikeCreate() async throws {
+    try await withEmulator { client async throws in
+      let result = try await client.admin(
+        "POST", "seed", #"{"functions": [{"name": "ok", "hog": "1"}, {"name": "no code"}]}"#)
+      #expect(result.status == 400)
+      #expect(result.json["attr"] == "functions__1__hog")
+    }
+  }
+
+  @Test func adminIsNotCountedOrFaulted() async throws {
+    try await withEmulator { client async throws in
+      _ = try await client.admin("POST", "faults", #"{"status": 500, "count": 3}"#)
+      #expect(try await client.admin("GET", "stats").status == 200)
+      #expect(try await client.admin("GET", "stats").json["total"] == 0)
+    }
+  }
+}
