@@ -23,7 +23,7 @@ struct ActionTests {
       let id = try await client.create(destination(extra: #", "enabled": true"# + Self.proFilter))
       let result = try await client.send("POST", id + "/broadcast/", #"{"ignored": true}"#)
       #expect(result.status == 200)
-      #expect(result.json == json(#"{"success": true}"#))
+      #expect(result.json == raw(#"{"success": true}"#))
       let logs = try await client.get(id + "/logs/?limit=500")
       let instances = Set(
         logs.json["results"]?.arrayValue?.compactMap { $0["instance_id"]?.stringValue } ?? [])
@@ -40,7 +40,7 @@ struct ActionTests {
       let id = try await client.create(destination())
       let result = try await client.send("POST", id + "/broadcast/")
       #expect(result.status == 400)
-      #expect(result.json == json(#"{"error": "Cannot broadcast: function is disabled"}"#))
+      #expect(result.json == raw(#"{"error": "Cannot broadcast: function is disabled"}"#))
     }
   }
 
@@ -64,7 +64,7 @@ struct ActionTests {
       #expect(Set(body.keys).isSuperset(of: ["result", "status", "errors", "logs"]))
       #expect(["success", "error", "skipped"].contains(body["status"]?.stringValue ?? ""))
       let messages = body["logs"]?.arrayValue?.compactMap { $0["message"]?.stringValue } ?? []
-      #expect(messages.contains { $0.lowercased().contains("not executed") })
+      #expect(messages.contains { $0.contains("does not execute Hog") })
     }
   }
 
@@ -73,7 +73,7 @@ struct ActionTests {
       let body = #"{"configuration": {"name": "t", "hog": "return 1"}, "globals": {"person": {}}}"#
       let result = try await client.post("new/invocations/", body)
       #expect(result.status == 400)
-      #expect(result.json == json(#"{"error": "Missing event"}"#))
+      #expect(result.json == raw(#"{"error": "Missing event"}"#))
     }
   }
 
@@ -82,7 +82,7 @@ struct ActionTests {
       let body = #"{"configuration": {"name": "no code"}, "globals": {"event": {"event": "x"}}}"#
       let result = try await client.post("new/invocations/", body)
       #expect(result.status == 400)
-      #expect(result.json == json(#"{"configuration": {"hog": ["Required."]}}"#))
+      #expect(result.json == raw(#"{"configuration": {"hog": ["Required."]}}"#))
     }
   }
 
@@ -139,7 +139,7 @@ struct ActionTests {
       #expect(success?["values"]?.arrayValue?.count == labels.count)
       #expect(success?["values"]?.arrayValue?.compactMap(\.intValue).reduce(0, +) == 3)
       let totals = try await client.get(id + "/metrics/totals/")
-      #expect(totals.json == json(#"{"totals": {"success": 3, "failure": 1}}"#))
+      #expect(totals.json == raw(#"{"totals": {"success": 3, "failure": 1}}"#))
       let byName = try await client.get(id + "/metrics/totals/?breakdown_by=name")
       #expect(byName.json["totals"]?["succeeded"] == 3)
     }
@@ -189,7 +189,7 @@ struct CatalogTests {
       #expect(missing.status == 400)
       #expect(
         missing.json
-          == json(
+          == raw(
             #"{"type":"validation_error","code":"invalid_input","detail":"id is required","attr":null}"#))
       #expect(try await client.get("icon/?id=no-such.example").status == 404)
     }

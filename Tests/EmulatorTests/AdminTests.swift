@@ -17,7 +17,7 @@ struct AdminTests {
       #expect(stats["total"] == 5)
       #expect(
         stats["requests"]
-          == json(
+          == raw(
             #"""
             {"POST /api/environments/{project_id}/hog_functions/": 1,
              "GET /api/environments/{project_id}/hog_functions/{id}/": 2,

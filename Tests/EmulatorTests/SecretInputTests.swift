@@ -26,11 +26,11 @@ struct SecretInputTests {
       let created = try await client.post(
         "", Self.body(#"{"api_key": {"value": "s3cret"}, "url": {"value": "u"}}"#))
       #expect(created.status == 201, "\(created.text)")
-      #expect(created.json["inputs"]?["api_key"] == json(#"{"secret": true}"#))
+      #expect(created.json["inputs"]?["api_key"] == raw(#"{"secret": true}"#))
       #expect(!created.text.contains("s3cret"))
       let id = try #require(created.json["id"]?.stringValue)
       let fetched = try await client.get(id)
-      #expect(fetched.json["inputs"]?["api_key"] == json(#"{"secret": true}"#))
+      #expect(fetched.json["inputs"]?["api_key"] == raw(#"{"secret": true}"#))
       #expect(!fetched.text.contains("s3cret"))
       let listed = try await client.get("?full=true")
       #expect(!listed.text.contains("s3cret"))
@@ -49,7 +49,7 @@ struct SecretInputTests {
       let id = try await client.create(Self.body(#"{"api_key": {"value": "s3cret"}, "url": {"value": "u"}}"#))
       let patched = try await client.patch(id + "/", #"{"inputs": \#(inputs)}"#)
       #expect(patched.status == 200, "\(patched.text)")
-      #expect(patched.json["inputs"]?["api_key"] == json(#"{"secret": true}"#))
+      #expect(patched.json["inputs"]?["api_key"] == raw(#"{"secret": true}"#))
       #expect(patched.json["inputs"]?["url"]?["value"] == "v2")
       #expect(try Self.storedSecret(path, id: id) == "s3cret")
     }
@@ -74,7 +74,7 @@ struct SecretInputTests {
       #expect(result.status == 400)
       #expect(
         result.json
-          == json(
+          == raw(
             #"{"type":"validation_error","code":"invalid_input","detail":"No value is saved for this secret input. Enter the value again.","attr":"inputs__api_key"}"#
           ))
     }

@@ -41,7 +41,13 @@ struct HogFunctionActionsController {
   }
 
   @Sendable func logs(_ request: Request, context: Context) async throws -> Response {
-    JSONResponse.ok(try await store.logs(try context.parameters.require("id"), parameters: request.query))
+    let (base, path, query) = (request.baseURL, request.uri.path, request.uri.query)
+    let logs = try await store.logs(try context.parameters.require("id"), parameters: request.query) {
+      offset, limit in
+      PageLinks.url(
+        base, path, query, replacing: ["limit": "\(limit)", "offset": offset > 0 ? "\(offset)" : nil])
+    }
+    return JSONResponse.ok(logs)
   }
 
   @Sendable func metrics(_ request: Request, context: Context) async throws -> Response {

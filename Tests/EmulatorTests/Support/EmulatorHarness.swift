@@ -122,7 +122,7 @@ func withEmulator(
 }
 
 /// Parses a JSON literal written in a test.
-func json(_ text: String) -> JSONValue {
+func raw(_ text: String) -> JSONValue {
   do { return try JSONValue.parse(text) } catch {
     Issue.record("bad JSON literal in test: \(text)")
     return .null
