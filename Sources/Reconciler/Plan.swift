@@ -29,12 +29,32 @@ public struct Plan: Codable, Sendable, Hashable {
 
   enum CodingKeys: String, CodingKey {
     case formatVersion = "format_version"
-    case actions, unchanged, warnings, fingerprint
+    case actions, unchanged, warnings, fingerprint, summary
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    self.formatVersion = try container.decode(String.self, forKey: .formatVersion)
+    self.actions = try container.decode([PlanAction].self, forKey: .actions)
+    self.unchanged = try container.decodeIfPresent([String].self, forKey: .unchanged) ?? []
+    self.warnings = try container.decodeIfPresent([String].self, forKey: .warnings) ?? []
+    self.fingerprint = try container.decode(PlanFingerprint.self, forKey: .fingerprint)
+  }
+
+  /// Writes `summary` too, for readers of the JSON; it is recomputed on decoding.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(formatVersion, forKey: .formatVersion)
+    try container.encode(actions, forKey: .actions)
+    try container.encode(unchanged, forKey: .unchanged)
+    try container.encode(warnings, forKey: .warnings)
+    try container.encode(fingerprint, forKey: .fingerprint)
+    try container.encode(summary, forKey: .summary)
   }
 }
 
 /// How many actions of each kind a plan holds.
-public struct PlanSummary: Codable, Sendable, Hashable {
+public struct PlanSummary: Encodable, Sendable, Hashable {
   public var create = 0
   public var update = 0
   public var delete = 0

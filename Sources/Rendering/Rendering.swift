@@ -1,2 +1,0 @@
-// Renderers: plans, apply reports and diagnostics as text, JSON and Markdown.
-enum RenderingNamespace {}
