@@ -1,3 +1,4 @@
+import Foundation
 import HogctlCore
 
 /// Everything hogctl asks of PostHog's hog-functions API. The planner and executor see only this
@@ -18,4 +19,50 @@ public protocol HogFunctionsAPI: Sendable {
   /// `POST {id}/invocations/`; `id` may be `new`. Returns the raw response object.
   func invoke(id: String, body: [String: JSONValue]) async throws -> JSONValue
   func template(id: String) async throws -> JSONValue
+
+  /// One page of a function's logs, newest first.
+  func functionLogs(id: String, query: LogsQuery) async throws -> LogsPage
+  /// The page a `LogsPage.next` link points to.
+  func functionLogs(nextPage: URL) async throws -> LogsPage
+  func functionMetrics(id: String, query: MetricsQuery) async throws -> FunctionMetrics
+  /// Totals keyed by kind (or by name with `breakdownBy: .name`).
+  func functionMetricsTotals(id: String, query: MetricsQuery) async throws -> [String: Double]
+  /// `GET icons/?query=`; an empty query returns nothing.
+  func icons(query: String) async throws -> [IconInfo]
+  /// `GET icon/?id=`: the image bytes.
+  func icon(id: String) async throws -> IconImage
+  /// Every template of the given types (all types when empty), all pages, raw objects.
+  func templates(types: [String]) async throws -> [JSONValue]
+}
+
+/// Implementations written before these calls existed keep compiling; they report the call as
+/// unsupported.
+extension HogFunctionsAPI {
+  public func functionLogs(id: String, query: LogsQuery) async throws -> LogsPage {
+    throw APIError.unsupported("Reading function logs")
+  }
+
+  public func functionLogs(nextPage: URL) async throws -> LogsPage {
+    throw APIError.unsupported("Reading function logs")
+  }
+
+  public func functionMetrics(id: String, query: MetricsQuery) async throws -> FunctionMetrics {
+    throw APIError.unsupported("Reading function metrics")
+  }
+
+  public func functionMetricsTotals(id: String, query: MetricsQuery) async throws -> [String: Double] {
+    throw APIError.unsupported("Reading function metric totals")
+  }
+
+  public func icons(query: String) async throws -> [IconInfo] {
+    throw APIError.unsupported("Searching icons")
+  }
+
+  public func icon(id: String) async throws -> IconImage {
+    throw APIError.unsupported("Fetching an icon")
+  }
+
+  public func templates(types: [String]) async throws -> [JSONValue] {
+    throw APIError.unsupported("Listing templates")
+  }
 }

@@ -1,0 +1,117 @@
+import Foundation
+import HogctlCore
+
+extension PostHogClient {
+  /// Every hog function type PostHog knows, for listing "all".
+  public static let allTypes = [
+    "destination", "site_destination", "internal_destination", "source_webhook", "site_app",
+    "transformation",
+  ]
+
+  public func listHogFunctions(types: [String]) async throws -> [HogFunction] {
+    let typeList = (types.isEmpty ? Self.allTypes : types).joined(separator: ",")
+    let first = functionsURL(query: [
+      URLQueryItem(name: "type", value: typeList),
+      URLQueryItem(name: "full", value: "true"),
+      URLQueryItem(name: "limit", value: String(max(1, settings.pageSize))),
+    ])
+    return try await allPages(from: first) { object, context in
+      try self.hogFunction(from: object, context: context)
+    }
+  }
+
+  public func getHogFunction(id: String) async throws -> HogFunction {
+    let url = functionsURL([id])
+    let context = context(.get, url, id: id)
+    let object = try await sendObject(APICall(method: .get, url: url, idempotent: true, context: context))
+    return try hogFunction(from: object, context: context)
+  }
+
+  public func createHogFunction(_ body: [String: JSONValue]) async throws -> HogFunction {
+    let url = functionsURL()
+    let name = body["name"]?.stringValue ?? "(unnamed)"
+    let context = context(.post, url, name: name)
+    let call = APICall(
+      method: .post, url: url, body: JSONValue.object(body).serializedData(), idempotent: false,
+      createName: name, context: context, secrets: SecretInputs.values(in: body))
+    return try hogFunction(from: try await sendObject(call), context: context)
+  }
+
+  public func updateHogFunction(id: String, _ body: [String: JSONValue]) async throws -> HogFunction {
+    try await patch(id: id, body)
+  }
+
+  public func deleteHogFunction(id: String) async throws {
+    _ = try await patch(id: id, ["deleted": true])
+  }
+
+  public func restoreHogFunction(id: String) async throws -> HogFunction {
+    try await patch(id: id, ["deleted": false])
+  }
+
+  private func patch(id: String, _ body: [String: JSONValue]) async throws -> HogFunction {
+    let url = functionsURL([id])
+    let context = context(.patch, url, id: id, name: body["name"]?.stringValue)
+    let call = APICall(
+      method: .patch, url: url, body: JSONValue.object(body).serializedData(), idempotent: true,
+      context: context, secrets: SecretInputs.values(in: body))
+    return try hogFunction(from: try await sendObject(call), context: context)
+  }
+
+  public func rearrange(orders: [String: Int]) async throws -> [HogFunction] {
+    let url = functionsURL(["rearrange"])
+    let context = context(.patch, url)
+    let body: JSONValue = ["orders": .object(orders.mapValues { .number(Double($0)) })]
+    // Setting absolute orders twice gives the same result, so a retry is safe.
+    let call = APICall(
+      method: .patch, url: url, body: body.serializedData(), idempotent: true, context: context)
+    return try await sendArray(call).map { item in
+      guard let object = item.objectValue else {
+        throw APIError.invalidResponse(reason: "a list item that is not an object", context: context)
+      }
+      return try hogFunction(from: object, context: context)
+    }
+  }
+
+  public func broadcast(id: String) async throws {
+    let url = functionsURL([id, "broadcast"])
+    let call = APICall(
+      method: .post, url: url, body: Data("{}".utf8), idempotent: false, context: context(.post, url, id: id))
+    _ = try await sendJSON(call)
+  }
+
+  public func invoke(id: String, body: [String: JSONValue]) async throws -> JSONValue {
+    let url = functionsURL([id, "invocations"])
+    let configuration = body["configuration"]?.objectValue ?? [:]
+    let call = APICall(
+      method: .post, url: url, body: JSONValue.object(body).serializedData(), idempotent: false,
+      context: context(.post, url, id: id == "new" ? nil : id, name: configuration["name"]?.stringValue),
+      secrets: SecretInputs.values(in: configuration))
+    return try await sendJSON(call)
+  }
+
+  /// Fetches `first` and every `next` page, mapping each result.
+  func allPages<T>(
+    from first: URL, _ transform: ([String: JSONValue], RequestContext) throws -> T
+  ) async throws -> [T] {
+    var results: [T] = []
+    var next: URL? = first
+    var seen: Set<URL> = []
+    while let url = next {
+      guard seen.insert(url).inserted else { break }
+      let context = context(.get, url)
+      let page = try await sendObject(APICall(method: .get, url: url, idempotent: true, context: context))
+      guard let items = page["results"]?.arrayValue else {
+        throw APIError.invalidResponse(reason: "a page without 'results'", context: context)
+      }
+      for item in items {
+        guard let object = item.objectValue else {
+          throw APIError.invalidResponse(reason: "a result that is not an object", context: context)
+        }
+        results.append(try transform(object, context))
+      }
+      next = try page["next"]?.stringValue.map { try trustedNextURL($0, context: context) }
+    }
+    return results
+  }
+}
