@@ -29,12 +29,15 @@ public struct DesiredFunction: Sendable, Hashable {
   public var broadcast: BroadcastPolicy
   /// `tests:` entries, kept as JSON for `hogctl test`.
   public var tests: [JSONValue]
+  /// Input keys the manifest's own `inputs_schema` marks `secret: true` (a template's secret
+  /// inputs are not known offline). Their values are write-only and never printed.
+  public var secretInputKeys: Set<String>
 
   public init(
     name: String, type: String, location: ManifestLocation, fields: [String: JSONValue],
     templateID: String? = nil, pinnedID: String? = nil, previousNames: [String] = [],
     deleted: Bool = false, ignoreChanges: [String] = [], broadcast: BroadcastPolicy = .never,
-    tests: [JSONValue] = []
+    tests: [JSONValue] = [], secretInputKeys: Set<String> = []
   ) {
     self.name = name
     self.type = type
@@ -47,5 +50,6 @@ public struct DesiredFunction: Sendable, Hashable {
     self.ignoreChanges = ignoreChanges
     self.broadcast = broadcast
     self.tests = tests
+    self.secretInputKeys = secretInputKeys
   }
 }

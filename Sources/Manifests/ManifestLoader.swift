@@ -1,0 +1,115 @@
+import Foundation
+import HogctlCore
+
+/// Loads a manifest directory: finds the YAML files, decodes every document, runs every rule,
+/// and returns the desired functions, the settings and all diagnostics at once. Pure apart from
+/// the injected file system and environment.
+public struct ManifestLoader: Sendable {
+  public static let settingsFileNames = ["hogctl.yaml", "hogctl.yml"]
+
+  public var fileSystem: any ManifestFileSystem
+  public var environment: [String: String]
+  public var options: ManifestLoadOptions
+
+  public init(
+    fileSystem: any ManifestFileSystem, environment: [String: String], options: ManifestLoadOptions = .init()
+  ) {
+    self.fileSystem = fileSystem
+    self.environment = environment
+    self.options = options
+  }
+
+  public func load() throws -> ManifestLoadResult {
+    var diagnostics: [Diagnostic] = []
+    var sources: [String: String] = [:]
+    var functions: [ParsedFunction] = []
+    var settings: ParsedSettings?
+    var unresolved: Set<String> = []
+    let yamlFiles = try fileSystem.listFiles().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+      .sorted()
+    for path in yamlFiles {
+      let shown = displayPath(path)
+      let isSettings = Self.settingsFileNames.contains(ManifestPath.fileName(of: path))
+      if isSettings && path.contains("/") {
+        diagnostics.append(
+          Diagnostic(
+            severity: .warning, ruleID: RuleID.nestedSettings,
+            message: "only the hogctl.yaml at the top of the manifest directory is read; this one is ignored",
+            location: ManifestLocation(file: shown, line: 1, column: 1)))
+        continue
+      }
+      let reader = YAMLDocumentReader(file: shown)
+      let size = try fileSystem.sizeOfFile(path)
+      if size > YAMLDocumentReader.maximumFileSize {
+        diagnostics.append(reader.tooLarge(size: size))
+        continue
+      }
+      let output = reader.read(try fileSystem.contentsOfFile(path))
+      sources[shown] = output.text
+      diagnostics += output.diagnostics
+      for document in output.documents {
+        var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location)
+        let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
+        let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
+        diagnostics += decoder.diagnostics
+        unresolved.formUnion(decoder.unresolvedEnvironment)
+        if isSettings {
+          if settings == nil {
+            settings = ParsedSettings(file: shown, value: value, locations: decoder.locations)
+          }
+        } else {
+          let parsed = ParsedFunction(
+            file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
+          diagnostics += Self.missingHog(parsed)
+          functions.append(parsed)
+        }
+      }
+    }
+    let context = RuleContext(functions: functions, settings: settings)
+    for rule in RuleCatalog.manifestRules {
+      diagnostics += rule.check(context)
+    }
+    return ManifestLoadResult(
+      functions: functions.compactMap(FunctionBuilder.build),
+      settings: SettingsBuilder.build(
+        settings?.value ?? [:], environment: environment, overrides: options.overrides),
+      diagnostics: Self.sorted(diagnostics), sources: sources, files: yamlFiles.map(displayPath),
+      unresolvedEnvironment: unresolved.sorted())
+  }
+
+  /// `hog` is required unless a template supplies it or the function is declared deleted.
+  static func missingHog(_ parsed: ParsedFunction) -> [Diagnostic] {
+    guard parsed.value["hog"] == nil, parsed.templateID == nil, parsed.value["deleted"]?.boolValue != true,
+      parsed.locations.keys["hog"] == nil
+    else { return [] }
+    return [
+      Diagnostic(
+        severity: .error, ruleID: RuleID.requiredField,
+        message:
+          "missing required field 'hog' (the function's code, inline or `!file`); it is optional only with template_id",
+        location: parsed.locations.document)
+    ]
+  }
+
+  static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    diagnostics.sorted { lhs, rhs in
+      switch (lhs.location, rhs.location) {
+      case (nil, nil): return lhs.message < rhs.message
+      case (nil, _): return true
+      case (_, nil): return false
+      case (let left?, let right?): return left == right ? lhs.ruleID < rhs.ruleID : left < right
+      }
+    }
+  }
+
+  private func displayPath(_ path: String) -> String {
+    path.hasPrefix("/") || options.displayPrefix.isEmpty ? path : options.displayPrefix + path
+  }
+
+  private func tagResolver(for path: String) -> TagResolver {
+    let prefix = options.displayPrefix
+    return TagResolver(
+      file: path, fileSystem: fileSystem, environment: environment, skipEnvironment: options.skipEnvironment,
+      displayPath: { $0.hasPrefix("/") || prefix.isEmpty ? $0 : prefix + $0 })
+  }
+}

@@ -1,0 +1,41 @@
+/// A required input with no default must have a value (PostHog: "This field is required.").
+struct InputRequiredRule: ManifestRule {
+  static let description = RuleDescription(
+    id: RuleID.inputRequired,
+    summary: "A required input (no default) is missing, null or empty.",
+    valid: [
+      RuleExample(
+        "name: A\nhog: return event\ninputs_schema:\n  - {key: url, type: string, required: true}\ninputs:\n  url: https://x\n"
+      ),
+      RuleExample(
+        "name: A\nhog: return event\ninputs_schema:\n  - {key: url, type: string, required: true, default: https://x}\n"
+      ),
+    ],
+    invalid: [
+      RuleExample(
+        "name: A\nhog: return event\ninputs_schema:\n  - {key: url, type: string, required: true}\n↓inputs:\n  other: 1\n"
+      ),
+      RuleExample(
+        "name: A\nhog: return event\ninputs_schema:\n  - {key: url, type: string, required: true}\ninputs:\n  url: ↓\"\"\n"
+      ),
+    ])
+
+  func check(_ context: RuleContext) -> [Diagnostic] {
+    context.functions.flatMap(\.inputScopes).flatMap { scope in
+      scope.schema.compactMap { item -> Diagnostic? in
+        guard item["required"]?.boolValue == true, item["default"] == nil, let key = item["key"]?.stringValue
+        else {
+          return nil
+        }
+        let value = scope.value(key)
+        guard value == nil || value == .null || value == .string("") else { return nil }
+        let locations = scope.function.locations
+        let location =
+          value == nil
+          ? (locations.keys[scope.inputsPath] ?? locations.key(scope.inputsPath))
+          : locations.value(scope.inputPath(key))
+        return error("input '\(key)' is required and has no default; give it a value", at: location)
+      }
+    }
+  }
+}

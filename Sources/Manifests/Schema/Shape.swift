@@ -1,0 +1,55 @@
+/// The shape a manifest value must have: the Swift side of `schemas/*.schema.json`.
+indirect enum Shape: Sendable {
+  /// Text; plain scalars keep exactly what was written (`no`, `1.0`, `0123`). `!env`/`!file` allowed.
+  case string
+  /// Only `true` or `false`.
+  case boolean
+  /// A whole number; outside `range` is reported with `rangeRule`.
+  case integer(ClosedRange<Int>?, rangeRule: String)
+  case number(ClosedRange<Double>?)
+  case enumeration([String])
+  case list(Shape)
+  case object(ObjectShape)
+  /// Free keys, each value of the same shape; keys may be limited to an enumeration.
+  case map(keys: [String]?, values: Shape)
+  /// `null`, or the wrapped shape.
+  case nullable(Shape)
+  /// Any JSON value; plain scalars are typed as YAML 1.2's core schema reads them.
+  case json
+  /// A function's or mapping's `inputs`: plain values or `!input {value, templating}`.
+  case inputs
+
+  static func integer(_ range: ClosedRange<Int>? = nil) -> Shape {
+    .integer(range, rangeRule: RuleID.outOfRange)
+  }
+}
+
+struct ObjectShape: Sendable {
+  struct Field: Sendable {
+    var name: String
+    var shape: Shape
+    /// The rule reported when the field is missing; `nil` when it is optional.
+    var requiredRule: String?
+  }
+
+  var fields: [Field]
+  /// Reported instead of the structural rules for anything inside (e.g. `invalid-test`).
+  var ruleOverride: String?
+
+  init(_ fields: [Field], ruleOverride: String? = nil) {
+    self.fields = fields
+    self.ruleOverride = ruleOverride
+  }
+
+  func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+}
+
+extension ObjectShape.Field {
+  static func optional(_ name: String, _ shape: Shape) -> Self {
+    Self(name: name, shape: shape, requiredRule: nil)
+  }
+
+  static func required(_ name: String, _ shape: Shape, rule: String = RuleID.requiredField) -> Self {
+    Self(name: name, shape: shape, requiredRule: rule)
+  }
+}

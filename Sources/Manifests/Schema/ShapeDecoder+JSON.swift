@@ -1,0 +1,117 @@
+import HogctlCore
+
+extension ShapeDecoder {
+  /// Any JSON value: mappings, lists, and scalars typed by YAML 1.2's core schema.
+  mutating func decodeJSON(_ node: SourceNode, path: String) -> JSONValue? {
+    switch node.kind {
+    case .mapping(let pairs):
+      guard node.tag == nil else { return mismatch(node, expected: "a value", path: path) }
+      var object: [String: JSONValue] = [:]
+      for pair in pairs {
+        let childPath = LocationIndex.child(path, pair.keyText)
+        noteKey(childPath, pair.key.location)
+        if let value = decode(pair.value, as: .json, path: childPath) { object[pair.keyText] = value }
+      }
+      return .object(object)
+    case .sequence(let items):
+      guard node.tag == nil else { return mismatch(node, expected: "a value", path: path) }
+      return .array(
+        items.enumerated().compactMap { decode($1, as: .json, path: LocationIndex.element(path, $0)) })
+    case .scalar(let text, let style):
+      switch node.tag {
+      case nil:
+        return style == .plain ? ScalarTyping.coreValue(of: text) : .string(text)
+      case YAMLTags.string, YAMLTags.nonSpecific:
+        return .string(text)
+      case YAMLTags.env, YAMLTags.file:
+        return resolveTagged(node, path: path)
+      case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
+        "tag:yaml.org,2002:null":
+        return ScalarTyping.coreValue(of: text)
+      default:
+        return mismatch(node, expected: "a value", path: path)
+      }
+    }
+  }
+
+  /// `inputs`: each key holds a plain value (`{"value": v}`) or `!input {value, templating}`.
+  mutating func decodeInputs(_ node: SourceNode, path: String) -> JSONValue? {
+    guard case .mapping(let pairs) = node.kind, node.tag == nil else {
+      return mismatch(node, expected: "a mapping of input keys to values", path: path)
+    }
+    var inputs: [String: JSONValue] = [:]
+    for pair in pairs {
+      let key = pair.keyText
+      let inputPath = LocationIndex.child(path, key)
+      noteKey(inputPath, pair.key.location)
+      noteValue(inputPath, pair.value.location)
+      if pair.value.tag == YAMLTags.input {
+        if let input = decodeLongInput(pair.value, key: key, path: inputPath) { inputs[key] = input }
+      } else if let value = decodeInputValue(pair.value, key: key, path: inputPath) {
+        inputs[key] = .object(["value": value])
+      }
+    }
+    return .object(inputs)
+  }
+
+  private mutating func decodeLongInput(_ node: SourceNode, key: String, path: String) -> JSONValue? {
+    guard case .mapping(let pairs) = node.kind else {
+      report(
+        RuleID.wrongType, "`!input` takes a mapping: {value: ..., templating: hog|liquid}", at: node.location)
+      return nil
+    }
+    var input: [String: JSONValue] = [:]
+    for pair in pairs {
+      noteKey(LocationIndex.child(path, pair.keyText), pair.key.location)
+      switch pair.keyText {
+      case "value":
+        if let value = decodeInputValue(pair.value, key: key, path: path) { input["value"] = value }
+      case "templating":
+        if let value = decode(
+          pair.value, as: .enumeration(ManifestShapes.inputTemplating),
+          path: LocationIndex.child(path, "templating"))
+        {
+          input["templating"] = value
+        }
+      default:
+        report(
+          RuleID.unknownField,
+          "unknown field '\(pair.keyText)' in `!input`"
+            + DidYouMean.hint(for: pair.keyText, among: ["value", "templating"]),
+          at: pair.key.location)
+      }
+    }
+    if input["value"] == nil && !pairs.contains(where: { $0.keyText == "value" }) {
+      report(RuleID.requiredField, "missing required field 'value' in `!input`", at: node.location)
+    }
+    noteValue(path, node.location)
+    return .object(input)
+  }
+
+  /// One input's value. Where the manifest's `inputs_schema` says `string`, a plain scalar keeps
+  /// its text; `!env`/`!file` text becomes a number or boolean when the schema asks for one.
+  private mutating func decodeInputValue(_ node: SourceNode, key: String, path: String) -> JSONValue? {
+    let type = inputType(key)
+    if node.tag == YAMLTags.env || node.tag == YAMLTags.file {
+      noteTagged(path, node.tag ?? "")
+      guard let value = resolveTagged(node, path: path), let text = value.stringValue else { return nil }
+      switch type {
+      case "number": return Double(text).map(JSONValue.number) ?? value
+      case "integration": return Int(text).map { .number(Double($0)) } ?? value
+      case "boolean" where text == "true" || text == "false": return .bool(text == "true")
+      default: return value
+      }
+    }
+    if type == "boolean", node.isPlainScalar, let text = node.scalarText,
+      ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
+    {
+      report(
+        RuleID.invalidBoolean,
+        "input '\(key)' is a boolean; write true or false, not `\(text)` (YAML 1.1 reads it as a boolean; hogctl does not)",
+        at: node.location)
+      return nil
+    }
+    if type == "string", node.isPlainScalar, !node.isNull, let text = node.scalarText { return .string(text) }
+    return decode(node, as: .json, path: path)
+  }
+}

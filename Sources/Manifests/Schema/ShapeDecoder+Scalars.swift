@@ -1,0 +1,109 @@
+import Foundation
+import HogctlCore
+
+extension ShapeDecoder {
+  /// Text, booleans, numbers and enumerations. Text is always the characters written.
+  mutating func decodeScalar(_ node: SourceNode, as shape: Shape, path: String) -> JSONValue? {
+    if node.tag == YAMLTags.env || node.tag == YAMLTags.file {
+      guard case .string = shape else { return mismatch(node, expected: expectation(shape), path: path) }
+      return resolveTagged(node, path: path)
+    }
+    guard case .scalar(let text, let style) = node.kind,
+      node.tag == nil || node.tag == YAMLTags.string || node.tag == YAMLTags.nonSpecific
+    else {
+      return mismatch(node, expected: expectation(shape), path: path)
+    }
+    let plain = style == .plain && node.tag == nil
+    switch shape {
+    case .string:
+      if plain && node.isNull { return mismatch(node, expected: "text", path: path) }
+      return .string(text)
+    case .boolean:
+      if plain && (text == "true" || text == "false") { return .bool(text == "true") }
+      let note =
+        plain && ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
+        ? " (YAML 1.1 reads `\(text)` as a boolean; hogctl does not)" : ""
+      report(
+        RuleID.invalidBoolean, "'\(path)' must be true or false, not \(node.kindName)\(note)",
+        at: node.location)
+      return nil
+    case .integer(let range, let rangeRule):
+      guard plain, let value = ScalarTyping.decimalInteger(text) else {
+        if let range, range.lowerBound == range.upperBound {
+          report(rangeRule, rangeMessage(path: path, value: node.kindName, range: range), at: node.location)
+          return nil
+        }
+        return mismatch(node, expected: "a whole number", path: path)
+      }
+      if let range, !range.contains(value) {
+        report(rangeRule, rangeMessage(path: path, value: text, range: range), at: node.location)
+        return nil
+      }
+      return .number(Double(value))
+    case .number(let range):
+      guard plain, ScalarTyping.isDecimalFloat(text), let value = Double(text) else {
+        return mismatch(node, expected: "a number", path: path)
+      }
+      if let range, !range.contains(value) {
+        report(
+          RuleID.outOfRange,
+          "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), not \(text)",
+          at: node.location)
+        return nil
+      }
+      return .number(value)
+    case .enumeration(let values):
+      guard values.contains(text), !(plain && node.isNull) else {
+        report(
+          RuleID.invalidEnum,
+          "'\(path)' must be one of \(values.joined(separator: ", ")), not \(node.kindName)"
+            + DidYouMean.hint(for: text, among: values), at: node.location)
+        return nil
+      }
+      return .string(text)
+    default:
+      return nil
+    }
+  }
+
+  private func rangeMessage(path: String, value: String, range: ClosedRange<Int>) -> String {
+    if range.lowerBound == range.upperBound {
+      return "'\(path)' must be \(range.lowerBound), not \(value)"
+    }
+    if range.upperBound == Int.max { return "'\(path)' must be at least \(range.lowerBound), not \(value)" }
+    return "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), not \(value)"
+  }
+
+  private func expectation(_ shape: Shape) -> String {
+    switch shape {
+    case .string: "text"
+    case .boolean: "true or false"
+    case .integer: "a whole number"
+    case .number: "a number"
+    case .enumeration(let values): "one of \(values.joined(separator: ", "))"
+    default: "a value"
+    }
+  }
+
+  /// `!env NAME` or `!file PATH` as text; failures are reported and yield `nil`.
+  mutating func resolveTagged(_ node: SourceNode, path: String) -> JSONValue? {
+    guard let argument = node.scalarText else {
+      report(
+        RuleID.wrongType, "\(node.tag ?? "") takes a name or path, not \(node.kindName)", at: node.location)
+      return nil
+    }
+    let trimmed = argument.trimmingCharacters(in: .whitespaces)
+    let resolution =
+      node.tag == YAMLTags.env ? tags.environmentValue(trimmed, usedAt: path) : tags.fileText(trimmed)
+    switch resolution {
+    case .value(let text):
+      return .string(text)
+    case .placeholder(let text):
+      noteUnresolved(trimmed)
+      return .string(text)
+    case .failure(let rule, let message):
+      report(rule, message, at: node.location)
+      return nil
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import HogctlCore
+
+/// Walks a YAML node against a `Shape`, producing the JSON value and a diagnostic for every
+/// mismatch (all of them, not only the first). Invalid parts are left out of the value.
+struct ShapeDecoder {
+  var tags: TagResolver
+  private(set) var diagnostics: [Diagnostic] = []
+  private(set) var locations: LocationIndex
+  /// Input values that came from `!env` or `!file`, by path (`inputs.token`), with the tag.
+  private(set) var taggedInputs: [String: String] = [:]
+  /// Variables left unset under `--skip-env`.
+  private(set) var unresolvedEnvironment: Set<String> = []
+  private var ruleOverride: String?
+  /// The types of the `inputs_schema` next to the `inputs` being decoded, by key.
+  private var inputTypes: [String: String] = [:]
+
+  init(tags: TagResolver, document: ManifestLocation) {
+    self.tags = tags
+    self.locations = LocationIndex(document: document)
+  }
+
+  mutating func noteKey(_ path: String, _ location: ManifestLocation) { locations.keys[path] = location }
+  mutating func noteValue(_ path: String, _ location: ManifestLocation) { locations.values[path] = location }
+  mutating func noteTagged(_ path: String, _ tag: String) { taggedInputs[path] = tag }
+  mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
+  func inputType(_ key: String) -> String? { inputTypes[key] }
+
+  mutating func report(_ rule: String, _ message: String, at location: ManifestLocation) {
+    let structural: Set = [
+      RuleID.unknownField, RuleID.wrongType, RuleID.requiredField, RuleID.invalidEnum, RuleID.invalidBoolean,
+      RuleID.outOfRange,
+    ]
+    let id = structural.contains(rule) ? (ruleOverride ?? rule) : rule
+    diagnostics.append(Diagnostic(severity: .error, ruleID: id, message: message, location: location))
+  }
+
+  mutating func decode(_ node: SourceNode, as shape: Shape, path: String) -> JSONValue? {
+    locations.values[path] = node.location
+    switch shape {
+    case .nullable(let inner):
+      return node.isNull ? .null : decode(node, as: inner, path: path)
+    case .object(let object):
+      return decodeObject(node, object, path: path)
+    case .list(let element):
+      guard case .sequence(let items) = node.kind, node.tag == nil else {
+        return mismatch(node, expected: "a list", path: path)
+      }
+      return .array(
+        items.enumerated().compactMap { decode($1, as: element, path: LocationIndex.element(path, $0)) })
+    case .map(let keys, let values):
+      guard case .mapping(let pairs) = node.kind, node.tag == nil else {
+        return mismatch(node, expected: "a mapping", path: path)
+      }
+      var object: [String: JSONValue] = [:]
+      for pair in pairs {
+        let childPath = LocationIndex.child(path, pair.keyText)
+        locations.keys[childPath] = pair.key.location
+        if let keys, !keys.contains(pair.keyText) {
+          report(
+            RuleID.invalidEnum,
+            "'\(pair.keyText)' is not one of \(keys.joined(separator: ", "))"
+              + DidYouMean.hint(for: pair.keyText, among: keys), at: pair.key.location)
+          continue
+        }
+        if let value = decode(pair.value, as: values, path: childPath) { object[pair.keyText] = value }
+      }
+      return .object(object)
+    case .inputs:
+      return decodeInputs(node, path: path)
+    case .json:
+      return decodeJSON(node, path: path)
+    case .string, .boolean, .integer, .number, .enumeration:
+      return decodeScalar(node, as: shape, path: path)
+    }
+  }
+
+  private mutating func decodeObject(_ node: SourceNode, _ shape: ObjectShape, path: String) -> JSONValue? {
+    guard case .mapping(let pairs) = node.kind, node.tag == nil else {
+      if node.tag == YAMLTags.input {
+        report(RuleID.invalidTag, "`!input` is only for values under `inputs`", at: node.location)
+        return nil
+      }
+      return mismatch(node, expected: "a mapping", path: path)
+    }
+    let savedOverride = ruleOverride
+    let savedInputTypes = inputTypes
+    defer {
+      ruleOverride = savedOverride
+      inputTypes = savedInputTypes
+    }
+    ruleOverride = shape.ruleOverride ?? ruleOverride
+    inputTypes = [:]
+    // `inputs` are typed by the `inputs_schema` beside them, so that one goes first.
+    let ordered =
+      pairs.filter { $0.keyText == "inputs_schema" } + pairs.filter { $0.keyText != "inputs_schema" }
+    var object: [String: JSONValue] = [:]
+    for pair in ordered {
+      let childPath = LocationIndex.child(path, pair.keyText)
+      locations.keys[childPath] = pair.key.location
+      guard let field = shape.field(pair.keyText) else {
+        let place = path.isEmpty ? "" : " in '\(path)'"
+        report(
+          RuleID.unknownField,
+          "unknown field '\(pair.keyText)'\(place)"
+            + DidYouMean.hint(for: pair.keyText, among: shape.fields.map(\.name)), at: pair.key.location)
+        continue
+      }
+      guard let value = decode(pair.value, as: field.shape, path: childPath) else { continue }
+      object[pair.keyText] = value
+      if pair.keyText == "inputs_schema", case .array(let items) = value {
+        inputTypes = Dictionary(
+          items.compactMap { item in item["key"]?.stringValue.map { ($0, item["type"]?.stringValue ?? "") } },
+          uniquingKeysWith: { first, _ in first })
+      }
+    }
+    let present = Set(pairs.map(\.keyText))
+    let owner = node.location
+    for field in shape.fields where !present.contains(field.name) {
+      guard let rule = field.requiredRule else { continue }
+      let place = path.isEmpty ? "" : " in '\(path)'"
+      report(rule, "missing required field '\(field.name)'\(place)", at: owner)
+    }
+    return .object(object)
+  }
+
+  mutating func mismatch(_ node: SourceNode, expected: String, path: String) -> JSONValue? {
+    if let tag = node.tag, ![YAMLTags.string, YAMLTags.nonSpecific].contains(tag) {
+      if tag == YAMLTags.env || tag == YAMLTags.file {
+        report(RuleID.wrongType, "'\(path)' must be \(expected); \(tag) gives text", at: node.location)
+      } else {
+        report(
+          RuleID.invalidTag, "the tag \(tag) is not allowed here; hogctl knows !env, !file and !input",
+          at: node.location)
+      }
+      return nil
+    }
+    report(RuleID.wrongType, "'\(path)' must be \(expected), not \(node.kindName)", at: node.location)
+    return nil
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import HogctlCore
+
+/// Resolves `!env` and `!file` for one manifest file.
+struct TagResolver {
+  /// The manifest's path relative to the manifest directory; `!file` paths are relative to it.
+  var file: String
+  var fileSystem: any ManifestFileSystem
+  var environment: [String: String]
+  var skipEnvironment: Bool
+  /// Turns a directory-relative path into the path diagnostics show.
+  var displayPath: @Sendable (String) -> String
+
+  enum Resolution {
+    case value(String)
+    /// An unset variable under `--skip-env`: the placeholder is never sent anywhere.
+    case placeholder(String)
+    case failure(ruleID: String, message: String)
+  }
+
+  static let placeholderPrefix = "<unset environment variable "
+  static func placeholder(for name: String) -> String { "\(placeholderPrefix)\(name)>" }
+
+  func environmentValue(_ name: String, usedAt path: String) -> Resolution {
+    guard !name.isEmpty else {
+      return .failure(
+        ruleID: RuleID.wrongType, message: "`!env` needs a variable name, e.g. `!env SLACK_TOKEN`")
+    }
+    if let value = environment[name] { return .value(value) }
+    if skipEnvironment { return .placeholder(Self.placeholder(for: name)) }
+    let usage = path.isEmpty ? "" : " (used by '\(path)')"
+    return .failure(
+      ruleID: RuleID.envUnset,
+      message:
+        "environment variable \(name) is not set\(usage); set it, or pass --skip-env to lint without it")
+  }
+
+  func fileText(_ target: String) -> Resolution {
+    let resolved = ManifestPath.resolve(target, relativeTo: file)
+    let shown = displayPath(resolved)
+    guard !target.isEmpty else {
+      return .failure(ruleID: RuleID.fileNotFound, message: "`!file` needs a path relative to this manifest")
+    }
+    do {
+      let size = try fileSystem.sizeOfFile(resolved)
+      if size > YAMLDocumentReader.maximumFileSize {
+        return .failure(
+          ruleID: RuleID.fileTooLarge, message: "'\(shown)' is \(size) bytes; files are limited to 10 MB")
+      }
+      let data = try fileSystem.contentsOfFile(resolved)
+      guard var text = String(validating: data, as: UTF8.self) else {
+        return .failure(ruleID: RuleID.fileNotFound, message: "cannot read '\(shown)': it is not UTF-8 text")
+      }
+      if text.last == "\n" || text.last == "\r\n" { text.removeLast() }
+      return .value(text)
+    } catch let error as ManifestFileError {
+      return .failure(ruleID: RuleID.fileNotFound, message: "cannot read '\(shown)': \(error.reason)")
+    } catch {
+      return .failure(ruleID: RuleID.fileNotFound, message: "cannot read '\(shown)': \(error)")
+    }
+  }
+}

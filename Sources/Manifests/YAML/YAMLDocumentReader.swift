@@ -1,0 +1,87 @@
+import Foundation
+import Yams
+
+/// Turns a file's bytes into YAML documents, or diagnostics when the bytes are not a usable YAML
+/// stream (too large, not UTF-8, bad syntax, duplicate keys, too many alias expansions).
+struct YAMLDocumentReader {
+  /// Files above this size are refused before they are parsed.
+  static let maximumFileSize = 10 * 1024 * 1024
+
+  struct Output {
+    var documents: [SourceNode] = []
+    /// The decoded text, kept for rendering source lines; `nil` when the bytes were refused.
+    var text: String?
+    var diagnostics: [Diagnostic] = []
+  }
+
+  var file: String
+
+  func tooLarge(size: Int) -> Diagnostic {
+    Diagnostic(
+      severity: .error, ruleID: RuleID.fileTooLarge,
+      message:
+        "file is \(size) bytes; manifests are limited to \(Self.maximumFileSize) bytes (10 MB) and it was not parsed",
+      location: ManifestLocation(file: file, line: 1, column: 1))
+  }
+
+  func read(_ data: Data) -> Output {
+    var output = Output()
+    guard var text = String(validating: data, as: UTF8.self) else {
+      output.diagnostics.append(invalidUTF8(data))
+      return output
+    }
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    output.text = text
+    do {
+      let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+      var lowering = NodeLowering(file: file)
+      while let root = try parser.nextRoot() {
+        do {
+          let node = try lowering.lower(root)
+          if !node.isNull { output.documents.append(node) }
+        } catch let limit as NodeLowering.LimitExceeded {
+          let location = root.mark.map { ManifestLocation(file: file, line: $0.line, column: $0.column) }
+          output.diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: RuleID.aliasLimit, message: limit.message, location: location))
+        }
+      }
+      output.diagnostics += lowering.diagnostics
+    } catch let error as YamlError {
+      output.diagnostics.append(YAMLErrorMapping(file: file, text: text).diagnostic(for: error))
+    } catch {
+      output.diagnostics.append(
+        Diagnostic(
+          severity: .error, ruleID: RuleID.yamlSyntax, message: "\(error)",
+          location: ManifestLocation(file: file, line: 1, column: 1)))
+    }
+    return output
+  }
+
+  /// Points at the first byte that is not UTF-8.
+  private func invalidUTF8(_ data: Data) -> Diagnostic {
+    var line = 1
+    var column = 1
+    var iterator = data.makeIterator()
+    var decoder = UTF8()
+    var offset = 0
+    decoding: while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        offset += UTF8.width(scalar)
+        if scalar == "\n" {
+          line += 1
+          column = 1
+        } else {
+          column += 1
+        }
+      case .emptyInput, .error:
+        break decoding
+      }
+    }
+    return Diagnostic(
+      severity: .error, ruleID: RuleID.invalidUTF8,
+      message: "the file is not valid UTF-8 (first bad byte at offset \(offset)); save it as UTF-8",
+      location: ManifestLocation(file: file, line: line, column: column))
+  }
+}
