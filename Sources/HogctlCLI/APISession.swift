@@ -1,0 +1,81 @@
+import Emulator
+import Foundation
+import HogctlCore
+import Manifests
+import PostHogAPI
+
+/// An open connection to PostHog, or to the embedded emulator, for one command.
+struct APISession {
+  let api: PostHogClient
+  /// Where the session points, for messages: the host, or "the embedded emulator".
+  let target: String
+  private let emulator: RunningEmulator?
+
+  static let emulatorStatePath = ".hogctl/emulator.json"
+
+  /// Opens the session. `secretValues` are redacted from every error and trace.
+  static func open(
+    _ options: ConnectionOptions, settings: ProjectSettings, secretValues: [String],
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) async throws -> APISession {
+    let trace: DebugTraceSink? = options.debug ? { line in Terminal.error(line) } : nil
+    if options.emulator {
+      try FileManager.default.createDirectory(
+        atPath: ".hogctl", withIntermediateDirectories: true)
+      let emulator = try await startEmulator(
+        EmulatorConfiguration(
+          host: "127.0.0.1", port: 0, statePath: emulatorStatePath, rateLimit: nil))
+      let client = ClientSettings(
+        host: emulator.baseURL, projectID: String(emulator.projectID), apiKey: emulator.apiKey,
+        apiPath: ClientSettings.APIPath(rawValue: settings.apiPath.rawValue) ?? .environments,
+        parallelism: options.parallelism, rateLimit: nil, secretValues: secretValues)
+      return APISession(
+        api: try PostHogClient(settings: client, trace: trace),
+        target: "the embedded emulator (\(emulatorStatePath))", emulator: emulator)
+    }
+    let key = try readAPIKey(options, environment: environment)
+    guard let projectID = settings.projectID, !projectID.isEmpty else {
+      throw CommandError(
+        "No project id: set project.id in hogctl.yaml, POSTHOG_PROJECT_ID, or --project "
+          + "(or use --emulator).")
+    }
+    guard let host = URL(string: settings.host), host.scheme != nil else {
+      throw CommandError("'\(settings.host)' is not a usable PostHog host URL.")
+    }
+    let client = ClientSettings(
+      host: host, projectID: projectID, apiKey: key,
+      apiPath: ClientSettings.APIPath(rawValue: settings.apiPath.rawValue) ?? .environments,
+      parallelism: options.parallelism, insecureHTTP: options.insecureHTTP,
+      secretValues: secretValues)
+    return APISession(
+      api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, emulator: nil)
+  }
+
+  static func readAPIKey(_ options: ConnectionOptions, environment: [String: String]) throws -> String {
+    if let file = options.apiKeyFile {
+      guard let data = FileManager.default.contents(atPath: file),
+        let text = String(data: data, encoding: .utf8)
+      else { throw CommandError("Cannot read the API key file '\(file)'.") }
+      let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard !key.isEmpty else { throw CommandError("The API key file '\(file)' is empty.") }
+      return key
+    }
+    guard let key = environment[ClientSettings.apiKeyEnvironmentVariable], !key.isEmpty else {
+      throw CommandError(
+        "No API key: set \(ClientSettings.apiKeyEnvironmentVariable) to a personal API key "
+          + "(phx_...), pass --api-key-file, or use --emulator.")
+    }
+    return key
+  }
+
+  func close() async {
+    await emulator?.shutdown()
+  }
+}
+
+/// A command failure with a message for the user; exits 1.
+struct CommandError: Error, CustomStringConvertible, LocalizedError {
+  var description: String
+  init(_ description: String) { self.description = description }
+  var errorDescription: String? { description }
+}

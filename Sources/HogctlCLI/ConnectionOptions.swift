@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Manifests
+
+/// Where PostHog is and how to talk to it; shared by plan and apply.
+struct ConnectionOptions: ParsableArguments {
+  @Option(help: "PostHog host, e.g. https://eu.posthog.com. Overrides POSTHOG_HOST and hogctl.yaml.")
+  var host: String?
+
+  @Option(
+    name: .customLong("project"),
+    help: "Project (environment) id. Overrides POSTHOG_PROJECT_ID and hogctl.yaml.")
+  var projectID: String?
+
+  @Option(
+    name: .customLong("api-path"),
+    help: "API path family: environments (PostHog's documented default) or projects.")
+  var apiPath: ProjectSettings.APIPath?
+
+  @Option(
+    name: .customLong("api-key-file"),
+    help: "Read the personal API key from this file instead of POSTHOG_PERSONAL_API_KEY.")
+  var apiKeyFile: String?
+
+  @Flag(
+    name: .customLong("insecure-http"),
+    help: "Allow plain http:// to hosts other than localhost (the key would cross the network unencrypted).")
+  var insecureHTTP = false
+
+  @Option(help: "Requests in flight at once.")
+  var parallelism: Int = 8
+
+  @Flag(help: "Trace every request and response on stderr (the key and secret values are redacted).")
+  var debug = false
+
+  @Flag(
+    help: """
+      Use the embedded PostHog emulator instead of PostHog, with its state in .hogctl/emulator.json \
+      in the current directory. No account or key needed.
+      """)
+  var emulator = false
+
+  var overrides: SettingsOverrides {
+    SettingsOverrides(host: host, projectID: projectID, apiPath: apiPath)
+  }
+
+  func validate() throws {
+    guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1.") }
+  }
+}
+
+extension ProjectSettings.APIPath: ExpressibleByArgument {}

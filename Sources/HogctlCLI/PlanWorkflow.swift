@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import HogctlCore
+import Manifests
+import PostHogAPI
+import Reconciler
+import Rendering
+
+/// The steps plan and apply share: load and check the manifests (no API call after an error),
+/// list the live functions once, fetch each named template once, and plan.
+struct PlanWorkflow {
+  var manifests: ManifestOptions
+  var connection: ConnectionOptions
+
+  struct Planned {
+    var result: ManifestLoadResult
+    var plan: Plan
+  }
+
+  /// Loads the manifests; prints the diagnostics and exits 1 on any error.
+  func loadManifests(allowPlaceholders: Bool) throws -> ManifestLoadResult {
+    let result = try manifests.load(overrides: connection.overrides)
+    if !result.diagnostics.isEmpty {
+      let rendered = DiagnosticRenderer.text(
+        result.diagnostics, sources: result.sources, summary: ValidationSummary(result))
+      Terminal.error(rendered)
+    }
+    if result.hasErrors { throw ExitCode.failure }
+    if !allowPlaceholders && !result.unresolvedEnvironment.isEmpty {
+      throw CommandError(
+        "--skip-env left these variables unset: \(result.unresolvedEnvironment.joined(separator: ", ")). "
+          + "apply never sends placeholders; set them and run again.")
+    }
+    return result
+  }
+
+  /// The values that must never appear in any output: every input the manifests mark secret.
+  static func secretValues(_ functions: [DesiredFunction]) -> [String] {
+    functions.flatMap { function -> [String] in
+      let inputs = function.fields["inputs"]?.objectValue ?? [:]
+      return function.secretInputKeys.compactMap { key in
+        guard let value = inputs[key] else { return nil }
+        let plain = value["value"] ?? value
+        return plain.stringValue ?? plain.serialized()
+      }
+    }.filter { !$0.isEmpty }
+  }
+
+  /// The live functions of every type in scope and the templates the manifests name.
+  static func fetchLiveState(
+    _ api: any HogFunctionsAPI, result: ManifestLoadResult
+  ) async throws -> (live: [HogFunction], templates: [String: JSONValue]) {
+    let types = Set(result.functions.map(\.type)).union(result.settings.manageTypes).sorted()
+    let templateIDs = Set(result.functions.compactMap(\.templateID)).sorted()
+    async let live = api.listHogFunctions(types: types)
+    let templates = try await withThrowingTaskGroup(of: (String, JSONValue).self) { group in
+      for id in templateIDs { group.addTask { (id, try await api.template(id: id)) } }
+      var fetched: [String: JSONValue] = [:]
+      for try await (id, template) in group { fetched[id] = template }
+      return fetched
+    }
+    return (try await live, templates)
+  }
+
+  func plan(
+    _ result: ManifestLoadResult, api: any HogFunctionsAPI, options: PlanOptions
+  ) async throws -> Plan {
+    let state = try await Self.fetchLiveState(api, result: result)
+    return try Planner.plan(
+      desired: result.functions, settings: result.settings, live: state.live,
+      templates: state.templates, options: options)
+  }
+}

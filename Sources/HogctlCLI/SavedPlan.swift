@@ -1,0 +1,53 @@
+import Foundation
+import Reconciler
+
+/// A plan written by `plan -out FILE` and read by `apply FILE`: the plan (which holds no secret
+/// value) and the manifest directory it was made from, so apply can re-read the secrets and
+/// check that nothing moved.
+struct SavedPlan: Codable {
+  static let currentVersion = "1"
+
+  var formatVersion: String
+  var hogctlVersion: String
+  /// The manifest directory as it was given to `plan`, relative to the working directory.
+  var directory: String
+  var skipEnvironment: Bool
+  var plan: Plan
+
+  enum CodingKeys: String, CodingKey {
+    case formatVersion = "saved_plan_version"
+    case hogctlVersion = "hogctl_version"
+    case directory
+    case skipEnvironment = "skip_env"
+    case plan
+  }
+
+  func write(to path: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+  }
+
+  static func read(from path: String) throws -> SavedPlan {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw CommandError("Cannot read the saved plan '\(path)'.")
+    }
+    let saved: SavedPlan
+    do {
+      saved = try JSONDecoder().decode(SavedPlan.self, from: data)
+    } catch {
+      throw CommandError("'\(path)' is not a plan saved by `hogctl plan -out`: \(error)")
+    }
+    guard saved.formatVersion == currentVersion else {
+      throw CommandError(
+        "'\(path)' is a saved plan of format \(saved.formatVersion); this hogctl reads format \(currentVersion).")
+    }
+    return saved
+  }
+
+  /// Whether `path` names a saved plan file rather than a manifest directory.
+  static func isPlanFile(_ path: String) -> Bool {
+    var isDirectory: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+  }
+}

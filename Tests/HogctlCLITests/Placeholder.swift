@@ -1,1 +1,0 @@
-// SKELETON: replaced by the HogctlCLI test suite.

@@ -1,0 +1,45 @@
+import Foundation
+import HogctlCore
+import Manifests
+import PostHogAPI
+import Reconciler
+import Testing
+
+/// plan → apply → plan through the libraries (the same steps the binary takes), for tests that
+/// run hundreds of rounds.
+struct LibraryPipeline {
+  let client: PostHogClient
+
+  init(_ emulator: EmulatorHarness, parallelism: Int = 4) throws {
+    client = try PostHogClient(
+      settings: ClientSettings(
+        host: emulator.emulator.baseURL, projectID: String(emulator.emulator.projectID),
+        apiKey: emulator.emulator.apiKey, parallelism: parallelism, rateLimit: nil))
+  }
+
+  static func load(_ files: [String: String], environment: [String: String]) throws -> ManifestLoadResult {
+    let result = try ManifestLoader(
+      fileSystem: InMemoryManifestFileSystem(texts: files), environment: environment
+    ).load()
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(errors.isEmpty, "generated manifests are invalid: \(errors)")
+    return result
+  }
+
+  func plan(_ result: ManifestLoadResult, options: PlanOptions = PlanOptions()) async throws -> Plan {
+    let types = Set(result.functions.map(\.type)).union(result.settings.manageTypes).sorted()
+    let live = try await client.listHogFunctions(types: types)
+    var templates: [String: JSONValue] = [:]
+    for id in Set(result.functions.compactMap(\.templateID)) {
+      templates[id] = try await client.template(id: id)
+    }
+    return try Planner.plan(
+      desired: result.functions, settings: result.settings, live: live, templates: templates,
+      options: options)
+  }
+
+  func apply(_ result: ManifestLoadResult) async throws -> ApplyReport {
+    let plan = try await plan(result)
+    return await ApplyExecutor(api: client, desired: result.functions).apply(plan)
+  }
+}
