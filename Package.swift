@@ -33,7 +33,7 @@ let package = Package(
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
     .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PostHogAPITests", dependencies: ["PostHogAPI", "Emulator"]),
-    .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler"]),
+    .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "PostHogAPI", "HogctlCore"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering"], resources: [.copy("Golden")]),
     .testTarget(
       name: "EmulatorTests",
@@ -43,6 +43,9 @@ let package = Package(
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]
     ),
-    .testTarget(name: "HogctlCLITests", dependencies: ["HogctlCLI", "Emulator"]),
+    .testTarget(
+      name: "HogctlCLITests",
+      dependencies: ["HogctlCLI", "Emulator", "HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]
+    ),
   ]
 )

@@ -69,10 +69,10 @@ struct ApplyCommand: AsyncParsableCommand {
   ) async throws {
     let plan: Plan
     if let savedPlan {
-      let state = try await PlanWorkflow.fetchLiveState(api, result: result)
+      let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
       let moved = StalePlanCheck.changes(
         since: savedPlan.plan.fingerprint, desired: result.functions, settings: result.settings,
-        live: state.live, templates: state.templates)
+        live: state.functions, templates: state.templates)
       guard moved.isEmpty else {
         throw CommandError(
           "The saved plan is stale; nothing was applied. Since it was made:\n"

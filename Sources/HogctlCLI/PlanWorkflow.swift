@@ -46,28 +46,12 @@ struct PlanWorkflow {
     }.filter { !$0.isEmpty }
   }
 
-  /// The live functions of every type in scope and the templates the manifests name.
-  static func fetchLiveState(
-    _ api: any HogFunctionsAPI, result: ManifestLoadResult
-  ) async throws -> (live: [HogFunction], templates: [String: JSONValue]) {
-    let types = Set(result.functions.map(\.type)).union(result.settings.manageTypes).sorted()
-    let templateIDs = Set(result.functions.compactMap(\.templateID)).sorted()
-    async let live = api.listHogFunctions(types: types)
-    let templates = try await withThrowingTaskGroup(of: (String, JSONValue).self) { group in
-      for id in templateIDs { group.addTask { (id, try await api.template(id: id)) } }
-      var fetched: [String: JSONValue] = [:]
-      for try await (id, template) in group { fetched[id] = template }
-      return fetched
-    }
-    return (try await live, templates)
-  }
-
   func plan(
     _ result: ManifestLoadResult, api: any HogFunctionsAPI, options: PlanOptions
   ) async throws -> Plan {
-    let state = try await Self.fetchLiveState(api, result: result)
+    let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
     return try Planner.plan(
-      desired: result.functions, settings: result.settings, live: state.live,
+      desired: result.functions, settings: result.settings, live: state.functions,
       templates: state.templates, options: options)
   }
 }

@@ -27,14 +27,9 @@ struct LibraryPipeline {
   }
 
   func plan(_ result: ManifestLoadResult, options: PlanOptions = PlanOptions()) async throws -> Plan {
-    let types = Set(result.functions.map(\.type)).union(result.settings.manageTypes).sorted()
-    let live = try await client.listHogFunctions(types: types)
-    var templates: [String: JSONValue] = [:]
-    for id in Set(result.functions.compactMap(\.templateID)) {
-      templates[id] = try await client.template(id: id)
-    }
+    let state = try await LiveState.fetch(client, desired: result.functions, settings: result.settings)
     return try Planner.plan(
-      desired: result.functions, settings: result.settings, live: live, templates: templates,
+      desired: result.functions, settings: result.settings, live: state.functions, templates: state.templates,
       options: options)
   }
 
