@@ -23,13 +23,19 @@ public enum FunctionMatcher {
     public var problems: [PlanningProblem]
   }
 
+  private struct Key: Hashable {
+    var type: String
+    var name: String
+  }
+
   public static func match(desired: [DesiredFunction], live: [HogFunction]) -> Result {
     var problems: [PlanningProblem] = []
     var claims: [String: [String]] = [:]
     var matches: [FunctionMatch] = []
     let byID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     let pinnedIDs = Set(desired.compactMap(\.pinnedID))
-    let unpinnedLive = live.filter { !pinnedIDs.contains($0.id) }
+    let byTypeAndName = Dictionary(
+      grouping: live.filter { !pinnedIDs.contains($0.id) }, by: { Key(type: $0.type, name: $0.name) })
 
     for function in desired.sorted(by: { ($0.name, $0.type) < ($1.name, $1.type) }) {
       var found: HogFunction?
@@ -47,10 +53,11 @@ public enum FunctionMatcher {
           problems.append(.pinnedNotFound(name: function.name, id: pin, location: function.location))
         }
       } else {
-        let sameType = unpinnedLive.filter { $0.type == function.type }
-        var candidates = sameType.filter { $0.name == function.name }
+        var candidates = byTypeAndName[Key(type: function.type, name: function.name)] ?? []
         if candidates.isEmpty {
-          candidates = sameType.filter { function.previousNames.contains($0.name) }
+          candidates = function.previousNames.flatMap {
+            byTypeAndName[Key(type: function.type, name: $0)] ?? []
+          }
         }
         if candidates.count > 1 {
           problems.append(

@@ -125,3 +125,17 @@ import Testing
     #expect(first.fingerprint.live.keys.sorted() == ["d10", "d7", "d8", "d9"])
   }
 }
+
+@Suite struct ScaleTests {
+  @Test func aThousandMatchingFunctionsPlanAsNoChangeQuickly() throws {
+    let live = (0..<1000).map { Fixtures.minimalLive(id: "id-\($0)", name: "Function \($0)") }
+    let desired = (0..<1000).map { Fixtures.minimalDesired("Function \($0)") }
+    let clock = ContinuousClock()
+    let elapsed = try clock.measure {
+      let plan = try Planner.plan(desired: desired, settings: ProjectSettings(prune: true), live: live)
+      #expect(plan.actions.isEmpty)
+      #expect(plan.unchanged.count == 1000)
+    }
+    #expect(elapsed < .seconds(10), "\(elapsed)")
+  }
+}
