@@ -18,7 +18,7 @@ struct APISession {
     _ options: ConnectionOptions, settings: ProjectSettings, secretValues: [String],
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) async throws -> APISession {
-    let trace: DebugTraceSink? = options.debug ? { line in Terminal.error(line) } : nil
+    let trace: DebugTraceSink? = options.debug ? { @Sendable line in Terminal.error(line) } : nil
     if options.emulator {
       try FileManager.default.createDirectory(
         atPath: ".hogctl", withIntermediateDirectories: true)

@@ -70,9 +70,9 @@ struct ApplyCommand: AsyncParsableCommand {
     let plan: Plan
     if let savedPlan {
       let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
-      let moved = StalePlanCheck.changes(
-        since: savedPlan.plan.fingerprint, desired: result.functions, settings: result.settings,
-        live: state.functions, templates: state.templates)
+      let moved = savedPlan.plan.fingerprint.changes(
+        desired: result.functions, settings: result.settings, live: state.functions,
+        templates: state.templates)
       guard moved.isEmpty else {
         throw CommandError(
           "The saved plan is stale; nothing was applied. Since it was made:\n"
@@ -81,7 +81,7 @@ struct ApplyCommand: AsyncParsableCommand {
       plan = savedPlan.plan
     } else {
       plan = try await workflow.plan(result, api: api, options: selection.planOptions)
-      let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .ansi : .plain
+      let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .colored : .plain
       let shown = PlanTextRenderer(style: style).render(plan)
       if format == .text { Terminal.output(shown) } else { Terminal.error(shown) }
     }

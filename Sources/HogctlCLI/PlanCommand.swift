@@ -53,7 +53,7 @@ struct PlanCommand: AsyncParsableCommand {
     }
     switch format {
     case .text:
-      let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .ansi : .plain
+      let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .colored : .plain
       Terminal.output(PlanTextRenderer(style: style).render(plan))
     case .json: Terminal.output(try PlanJSONRenderer.render(plan) + "\n")
     case .markdown: Terminal.output(PlanMarkdownRenderer().render(plan))

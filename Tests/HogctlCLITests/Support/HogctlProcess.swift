@@ -37,8 +37,8 @@ enum HogctlProcess {
     process.environment = env
     let outURL = directory.appendingPathComponent(".out-\(UUID().uuidString)")
     let errURL = directory.appendingPathComponent(".err-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: outURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: outURL)
       try? FileManager.default.removeItem(at: errURL)
