@@ -50,7 +50,9 @@ struct EmulatorCommand: AsyncParsableCommand {
       printError("error: \(error)")
       throw ExitCode.failure
     }
-    print(banner(emulator, configuration: emulatorConfiguration))
+    // Written unbuffered so the URL and key show at once even when stdout is a pipe.
+    FileHandle.standardOutput.write(
+      Data((banner(emulator, configuration: emulatorConfiguration) + "\n").utf8))
     await signals.wait()
     print("Stopping the emulator.")
     await emulator.shutdown()

@@ -81,6 +81,18 @@ struct CRUDTests {
     }
   }
 
+  @Test func unknownRoutesAre404AndWrongMethodsAre405() async throws {
+    try await withEmulator { client async throws in
+      let unknown = try await client.get("/api/environments/1/nothing_here/")
+      #expect(unknown.status == 404)
+      #expect(unknown.json["code"] == "not_found")
+      let id = try await client.create(destination())
+      let post = try await client.post(id + "/", "{}")
+      #expect(post.status == 405)
+      #expect(post.json["code"] == "method_not_allowed")
+    }
+  }
+
   @Test func deleteIs405WithAnEmptyBody() async throws {
     try await withEmulator { client async throws in
       let id = try await client.create(destination())

@@ -91,7 +91,13 @@ struct RearrangeTests {
 
   @Test func theRearrangeRouteIsNotAnId() async throws {
     try await withEmulator { client async throws in
-      #expect(try await client.get("rearrange/").status == 404)
+      let get = try await client.get("rearrange/")
+      #expect(get.status == 405)
+      #expect(
+        get.json
+          == raw(
+            #"{"type":"invalid_request","code":"method_not_allowed","detail":"Method \"GET\" not allowed.","attr":null}"#
+          ))
       let withoutSlash = try await client.send("PATCH", "rearrange", #"{"orders": {}}"#)
       #expect(withoutSlash.json == Self.error("No orders provided"))
     }

@@ -2,7 +2,8 @@ import HogctlCore
 import Hummingbird
 
 /// Turns thrown errors into PostHog's JSON error bodies: `EmulatorError` as it is, the router's
-/// own 404 as `not_found`, anything else as a 500 `server_error`.
+/// own 404 as `not_found` (or 405 `method_not_allowed` when the route exists with other methods),
+/// anything else as a 500 `server_error`.
 struct ErrorMiddleware: RouterMiddleware {
   typealias Context = EmulatorRequestContext
 
@@ -14,7 +15,13 @@ struct ErrorMiddleware: RouterMiddleware {
     } catch let error as EmulatorError {
       return JSONResponse.error(error)
     } catch let error as HTTPError where error.status == .notFound {
-      return JSONResponse.error(.notFound)
+      guard RouteTemplate.isKnownAPIRoute(request.uri.path) else { return JSONResponse.error(.notFound) }
+      return JSONResponse.make(
+        405,
+        [
+          "type": "invalid_request", "code": "method_not_allowed",
+          "detail": .string("Method \"\(request.method.rawValue)\" not allowed."), "attr": nil,
+        ])
     } catch let error as HTTPError where error.status == .contentTooLarge {
       return JSONResponse.make(
         413,

@@ -17,6 +17,24 @@ enum RouteTemplate {
     return segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/"
   }
 
+  /// The API routes, by template without the `/api/{environments|projects}/{project_id}` prefix.
+  static let apiRoutes: Set<String> = [
+    "/hog_functions/", "/hog_functions/{id}/", "/hog_functions/rearrange/", "/hog_functions/icons/",
+    "/hog_functions/icon/", "/hog_functions/{id}/broadcast/", "/hog_functions/{id}/invocations/",
+    "/hog_functions/{id}/logs/", "/hog_functions/{id}/metrics/", "/hog_functions/{id}/metrics/totals/",
+    "/hog_function_templates/", "/hog_function_templates/{template_id}/",
+  ]
+
+  /// Whether the path names an API route (with any method).
+  static func isKnownAPIRoute(_ path: String) -> Bool {
+    let template = template(for: path)
+    for prefix in ["/api/environments/{project_id}", "/api/projects/{project_id}"]
+    where template.hasPrefix(prefix) {
+      return apiRoutes.contains(String(template.dropFirst(prefix.count)))
+    }
+    return false
+  }
+
   /// The `{project_id}` segment of an API path, if the path has one.
   static func projectSegment(of path: String) -> String? {
     let segments = path.split(separator: "/")
