@@ -15,8 +15,8 @@ import Testing
       emulator.environment.merging(["WEBHOOK_SIGNING_SECRET": ApplyEndToEndTests.secret]) { $1 }
     }
 
-    func hogctl(_ arguments: [String], input: String? = nil) throws -> HogctlRun {
-      let run = try HogctlProcess.run(
+    func hogctl(_ arguments: [String], input: String? = nil) async throws -> HogctlRun {
+      let run = try await HogctlProcess.run(
         arguments + ["manifests"] + emulator.connectionArguments, in: workspace.root,
         environment: environment, input: input)
       #expect(!run.output.contains(ApplyEndToEndTests.secret), "the secret value was printed")
@@ -24,17 +24,17 @@ import Testing
       return run
     }
 
-    func hogctlPlanFile(_ arguments: [String]) throws -> HogctlRun {
-      let run = try HogctlProcess.run(
+    func hogctlPlanFile(_ arguments: [String]) async throws -> HogctlRun {
+      let run = try await HogctlProcess.run(
         arguments + emulator.connectionArguments, in: workspace.root, environment: environment)
       #expect(!run.output.contains(ApplyEndToEndTests.secret))
       return run
     }
 
-    func applyAndExpectConvergence() throws {
-      let apply = try hogctl(["apply", "--auto-approve"])
+    func applyAndExpectConvergence() async throws {
+      let apply = try await hogctl(["apply", "--auto-approve"])
       #expect(apply.exitCode == 0, "apply failed:\n\(apply.output)")
-      let plan = try hogctl(["plan", "--detailed-exitcode"])
+      let plan = try await hogctl(["plan", "--detailed-exitcode"])
       #expect(plan.exitCode == 0, "plan after apply is not empty:\n\(plan.output)")
       #expect(plan.stdout.contains("No changes."))
     }
@@ -55,10 +55,10 @@ import Testing
 
   @Test func theExamplesApplyThenPlanShowsNoChanges() async throws {
     try await withContext { context in
-      let first = try context.hogctl(["plan", "--detailed-exitcode"])
+      let first = try await context.hogctl(["plan", "--detailed-exitcode"])
       #expect(first.exitCode == 2)
       #expect(first.stdout.contains("Plan: 7 to create, 0 to update, 0 to delete"))
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       let live = try await context.emulator.liveFunctions()
       #expect(live.count == 7)
       let transformations = live.filter { $0["type"] == "transformation" }
@@ -69,9 +69,9 @@ import Testing
 
   @Test func changingOneInputPlansExactlyThatField() async throws {
     try await withContext { context in
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       try context.workspace.edit("slack-signups.yaml", replacing: "\"#growth\"", with: "\"#signups\"")
-      let plan = try context.hogctl(["plan", "--detailed-exitcode"])
+      let plan = try await context.hogctl(["plan", "--detailed-exitcode"])
       #expect(plan.exitCode == 2)
       #expect(plan.stdout.contains("Plan: 0 to create, 1 to update, 0 to delete, 0 to reorder, 0 broadcasts."))
       #expect(plan.stdout.contains("inputs.channel"))
@@ -79,21 +79,21 @@ import Testing
       let changedLines = plan.stdout.split(separator: "\n").filter { $0.contains("->") || $0.contains("→") }
       #expect(changedLines.count == 1, "more than one field changed:\n\(plan.stdout)")
       try await context.emulator.resetStats()
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       #expect(try await context.emulator.count("PATCH \(Self.functionsRoute){id}/") == 1)
     }
   }
 
   @Test func reorderingTransformationsTakesExactlyOneRearrange() async throws {
     try await withContext { context in
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       try context.workspace.edit(
         "hogctl.yaml", replacing: "[GeoIP region, Drop bots, Hash emails]",
         with: "[Hash emails, GeoIP region, Drop bots]")
-      let plan = try context.hogctl(["plan"])
+      let plan = try await context.hogctl(["plan"])
       #expect(plan.stdout.contains("1 to reorder"))
       try await context.emulator.resetStats()
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       #expect(try await context.emulator.count("PATCH \(Self.functionsRoute)rearrange/") == 1)
       #expect(try await context.emulator.count("PATCH \(Self.functionsRoute){id}/") == 0)
       let order = try await context.emulator.liveFunctions().filter { $0["type"] == "transformation" }
@@ -105,7 +105,7 @@ import Testing
 
   @Test func pruneStopsAtTheThresholdUnlessForced() async throws {
     try await withContext { context in
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       for name in ["Unmanaged A", "Unmanaged B", "Unmanaged C", "Legacy hook"] {
         try await context.emulator.request(
           "POST", "/api/environments/\(context.emulator.emulator.projectID)/hog_functions/",
@@ -113,10 +113,10 @@ import Testing
       }
       try context.workspace.edit("hogctl.yaml", replacing: "prune: false", with: "prune: true")
       try context.workspace.edit("hogctl.yaml", replacing: "max_delete_percent: 30", with: "max_delete_percent: 20")
-      let refused = try context.hogctl(["plan"])
+      let refused = try await context.hogctl(["plan"])
       #expect(refused.exitCode == 1)
       #expect(refused.output.contains("max_delete_percent"))
-      let forced = try context.hogctl(["apply", "--auto-approve", "--force"])
+      let forced = try await context.hogctl(["apply", "--auto-approve", "--force"])
       #expect(forced.exitCode == 0, "\(forced.output)")
       let names = Set(try await context.emulator.liveFunctions().compactMap { $0["name"]?.stringValue })
       #expect(!names.contains("Unmanaged A") && !names.contains("Unmanaged C"))
@@ -127,9 +127,9 @@ import Testing
 
   @Test func aStaleSavedPlanIsRefused() async throws {
     try await withContext { context in
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       try context.workspace.edit("drop-bots.yaml", replacing: "curl/, uptimerobot", with: "curl/")
-      let saved = try context.hogctl(["plan", "-out", "change.plan"])
+      let saved = try await context.hogctl(["plan", "-out", "change.plan"])
       #expect(saved.exitCode == 0)
       let planText = try String(
         contentsOf: context.workspace.root.appendingPathComponent("change.plan"), encoding: .utf8)
@@ -139,32 +139,32 @@ import Testing
       try await context.emulator.request(
         "PATCH", "/api/environments/\(context.emulator.emulator.projectID)/hog_functions/\(id)/",
         body: ["description": "edited in the PostHog UI"])
-      let refused = try context.hogctlPlanFile(["apply", "change.plan"])
+      let refused = try await context.hogctlPlanFile(["apply", "change.plan"])
       #expect(refused.exitCode == 1)
       #expect(refused.output.contains("stale"))
       #expect(refused.output.contains("Drop bots"))
       let live = try await context.emulator.liveFunctions().first { $0["name"] == "Drop bots" }
       #expect(live?["description"] == "edited in the PostHog UI", "a refused plan must change nothing")
 
-      let fresh = try context.hogctl(["plan", "-out", "fresh.plan"])
+      let fresh = try await context.hogctl(["plan", "-out", "fresh.plan"])
       #expect(fresh.exitCode == 0)
-      let applied = try context.hogctlPlanFile(["apply", "fresh.plan"])
+      let applied = try await context.hogctlPlanFile(["apply", "fresh.plan"])
       #expect(applied.exitCode == 0, "\(applied.output)")
-      #expect(try context.hogctl(["plan", "--detailed-exitcode"]).exitCode == 0)
+      #expect(try await context.hogctl(["plan", "--detailed-exitcode"]).exitCode == 0)
     }
   }
 
   @Test func aSecretIsSentOnCreateAndNeverAgainUnlessRotated() async throws {
     try await withContext { context in
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       let hook = try await context.emulator.liveFunctions().first { $0["name"] == "Signup webhook" }
       let id = try #require(hook?["id"]?.stringValue)
       let received = { try await context.emulator.stats()["secret_inputs"]?[id]?["signing_secret"]?.intValue ?? 0 }
       #expect(try await received() == 1)
       try context.workspace.edit("signup-webhook.yaml", replacing: "with HMAC-SHA256", with: "with HMAC")
-      try context.applyAndExpectConvergence()
+      try await context.applyAndExpectConvergence()
       #expect(try await received() == 1, "an update must send the keep-marker, not the value")
-      let rotated = try context.hogctl(["apply", "--auto-approve", "--rotate-secrets"])
+      let rotated = try await context.hogctl(["apply", "--auto-approve", "--rotate-secrets"])
       #expect(rotated.exitCode == 0, "\(rotated.output)")
       #expect(rotated.stdout.contains("(sensitive)"))
       #expect(try await received() == 2)
@@ -173,7 +173,7 @@ import Testing
 
   @Test func applyWithoutATerminalOrAutoApproveRefusesAndSaysSo() async throws {
     try await withContext { context in
-      let run = try context.hogctl(["apply"])
+      let run = try await context.hogctl(["apply"])
       #expect(run.exitCode == 1)
       #expect(run.output.contains("--auto-approve"))
       #expect(try await context.emulator.liveFunctions().isEmpty)
@@ -184,7 +184,7 @@ import Testing
     try await withContext { context in
       try context.workspace.edit("drop-bots.yaml", replacing: "type: transformation", with: "type: transformer")
       try await context.emulator.resetStats()
-      let run = try context.hogctl(["apply", "--auto-approve"])
+      let run = try await context.hogctl(["apply", "--auto-approve"])
       #expect(run.exitCode == 1)
       #expect(run.stderr.contains("drop-bots.yaml:3:7: error: [invalid-enum]"))
       #expect(try await context.emulator.totalRequests() == 0)

@@ -71,7 +71,9 @@ import Testing
   func expectLiveMatches(_ manifests: RandomManifests, emulator: EmulatorHarness, round: Int) async throws {
     let live = try await emulator.liveFunctions()
     for desired in manifests.functions {
-      let matches = live.filter { $0["name"]?.stringValue == desired.name }
+      let matches = live.filter {
+        $0["name"]?.stringValue == desired.name && $0["type"]?.stringValue == desired.type
+      }
       #expect(matches.count == 1, "round \(round): \(matches.count) live functions named \(desired.name)")
       guard let function = matches.first else { continue }
       #expect(function["type"]?.stringValue == desired.type)
@@ -88,8 +90,12 @@ import Testing
       .compactMap { $0["name"]?.stringValue }
     #expect(order == manifests.order, "round \(round): execution order")
     if manifests.prune {
-      let names = Set(manifests.functions.map(\.name))
-      let strays = live.compactMap { $0["name"]?.stringValue }.filter { !names.contains($0) && !$0.hasPrefix("Extra ") }
+      let wanted = Set(manifests.functions.map { "\($0.type)/\($0.name)" })
+      let strays = live.compactMap { function -> String? in
+        guard let name = function["name"]?.stringValue, !name.hasPrefix("Extra ") else { return nil }
+        let key = "\(function["type"]?.stringValue ?? "")/\(name)"
+        return wanted.contains(key) ? nil : key
+      }
       #expect(strays.isEmpty, "round \(round): prune left \(strays)")
     }
   }

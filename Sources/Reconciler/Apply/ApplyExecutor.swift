@@ -35,8 +35,10 @@ public struct ApplyExecutor: Sendable {
     await runBounded(deletes) { index, action in
       await ledger.record(index, await perform(action, ledger: ledger))
     }
-    for (index, action) in indexed where action.kind == .reorder || action.kind == .broadcast {
-      await ledger.record(index, await perform(action, ledger: ledger))
+    for kind in [PlanAction.Kind.reorder, .broadcast] {
+      for (index, action) in indexed where action.kind == kind {
+        await ledger.record(index, await perform(action, ledger: ledger))
+      }
     }
     let entries = await ledger.entries
     return ApplyReport(entries: indexed.map { index, _ in entries[index]! })

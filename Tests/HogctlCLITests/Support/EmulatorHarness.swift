@@ -10,6 +10,8 @@ import Testing
 /// A live emulator on an ephemeral port, with raw-JSON access to its admin API.
 struct EmulatorHarness {
   let emulator: RunningEmulator
+  /// Its own session, closed before the emulator stops so no idle connection delays shutdown.
+  let session = URLSession(configuration: .ephemeral)
 
   static func start(faultRate: Double = 0, seed: UInt64? = nil, statePath: String? = nil)
     async throws -> EmulatorHarness
@@ -66,11 +68,12 @@ struct EmulatorHarness {
       request.httpBody = body.serializedData()
       request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     }
-    let (data, _) = try await URLSession.shared.data(for: request)
+    let (data, _) = try await session.data(for: request)
     return data.isEmpty ? .null : try JSONValue.parse(data)
   }
 
   func stop() async {
+    session.invalidateAndCancel()
     await emulator.shutdown()
   }
 }

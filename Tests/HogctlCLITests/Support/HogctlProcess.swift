@@ -25,9 +25,11 @@ enum HogctlProcess {
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
+  /// Waits for the process without blocking a thread: the emulator these runs talk to lives in
+  /// the test process and needs the concurrency pool's threads to answer.
   static func run(
     _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil
-  ) throws -> HogctlRun {
+  ) async throws -> HogctlRun {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -47,6 +49,9 @@ enum HogctlProcess {
     let errHandle = try FileHandle(forWritingTo: errURL)
     process.standardOutput = outHandle
     process.standardError = errHandle
+    let exited = AsyncStream<Void> { continuation in
+      process.terminationHandler = { _ in continuation.finish() }
+    }
     if let input {
       let pipe = Pipe()
       process.standardInput = pipe
@@ -57,7 +62,7 @@ enum HogctlProcess {
       process.standardInput = FileHandle.nullDevice
       try process.run()
     }
-    process.waitUntilExit()
+    for await _ in exited {}
     try outHandle.close()
     try errHandle.close()
     return HogctlRun(
