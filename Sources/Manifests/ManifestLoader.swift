@@ -56,6 +56,12 @@ public struct ManifestLoader: Sendable {
         if isSettings {
           if settings == nil {
             settings = ParsedSettings(file: shown, value: value, locations: decoder.locations)
+          } else {
+            diagnostics.append(
+              Diagnostic(
+                severity: .error, ruleID: RuleID.wrongType,
+                message: "hogctl.yaml holds one YAML document; this second one would be ignored",
+                location: document.location))
           }
         } else {
           let parsed = ParsedFunction(

@@ -302,3 +302,11 @@ struct CascadeTests {
     #expect(result.diagnostics.map(\.ruleID) == ["file-not-found", "env-unset", "file-not-found"])
   }
 }
+
+struct SettingsFileTests {
+  @Test func aSecondSettingsDocumentIsAnError() throws {
+    let result = try loadManifests(["hogctl.yaml": "version: 1\n---\nversion: 1\n"])
+    #expect(result.diagnostics.map(\.ruleID) == ["wrong-type"])
+    #expect(result.diagnostics.map(\.position) == ["hogctl.yaml:3:1"])
+  }
+}
