@@ -4,9 +4,9 @@ import Manifests
 /// How one fuzz input becomes a manifest directory. The bytes are split on `0xFF` (never part of
 /// UTF-8 text, so it cannot collide with a meaningful byte of a file) into up to four files:
 ///
-///   function.yaml ␣0xFF␣ hogctl.yaml ␣0xFF␣ code.hog ␣0xFF␣ more/second.yaml
+///   function.yaml, 0xFF, hogctl.yaml, 0xFF, code.hog, 0xFF, more/second.yaml
 ///
-/// Later parts are optional; bytes after a fourth separator stay in the last file.
+/// Later parts are optional; separators after the third stay in the last file.
 /// `Tests/ManifestsTests/FuzzRegressionTests.swift` splits its inputs the same way.
 enum FuzzInput {
   static let separator: UInt8 = 0xFF
