@@ -21,6 +21,13 @@ mkdir -p fuzz-artifacts/corpus
 export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 # Swift's own crash backtracer would race libFuzzer's handler; let libFuzzer report crashes.
 export SWIFT_BACKTRACE="enable=no"
+# Some builds come out with far fewer coverage counters (see docs/fuzzing.md); say so.
+counters="$("$binary" -runs=0 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -n 1)"
+if [ "${counters:-0}" -lt 10000 ]; then
+  echo "warning: only ${counters:-0} coverage counters (a full build has about 22,000);" \
+    "fuzzing will be less guided, see docs/fuzzing.md" >&2
+fi
+
 # One process, no -jobs or -fork: the fuzzer shares the machine. -timeout stops at an input
 # slower than 5 s; -report_slow_units reports (and saves) any slower than 1 s.
 exec "$binary" fuzz-artifacts/corpus Fuzz/corpus \
