@@ -5,7 +5,9 @@ let package = Package(
   name: "hogctl",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "hogctl", targets: ["hogctl"])
+    .executable(name: "hogctl", targets: ["hogctl"]),
+    // The manifest loader on its own, for the fuzz target in Fuzz/.
+    .library(name: "HogctlManifests", targets: ["Manifests"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),

@@ -10,9 +10,8 @@ enum AliasKeyGuard {
     var lineNumber = 0
     // Lines of a `|` or `>` block scalar are text (e.g. Hog code), not keys.
     var blockIndent: Int?
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for scalars in YAMLLines.split(text) {
       lineNumber += 1
-      let scalars = Array(line.unicodeScalars)
       let indent = scalars.prefix { $0 == " " }.count
       if let block = blockIndent {
         if indent == scalars.count || indent > block { continue }
@@ -21,7 +20,7 @@ enum AliasKeyGuard {
       if startsBlockScalar(scalars) { blockIndent = indent }
       let start = contentStart(scalars)
       guard start < scalars.count else { continue }
-      if scalars[start] == "?", start + 1 == scalars.count || scalars[start + 1] == " " {
+      if scalars[start] == "?", start + 1 == scalars.count || isBlank(scalars[start + 1]) {
         return (lineNumber, start + 1)
       }
       if scalars[start] == "[" || scalars[start] == "{", closesIntoKey(scalars) {
@@ -50,7 +49,7 @@ enum AliasKeyGuard {
     while index < scalars.count {
       if scalars[index] == " " || scalars[index] == "\t" {
         index += 1
-      } else if scalars[index] == "-", index + 1 < scalars.count, scalars[index + 1] == " " {
+      } else if scalars[index] == "-", index + 1 < scalars.count, isBlank(scalars[index + 1]) {
         index += 2
       } else {
         break
@@ -62,7 +61,7 @@ enum AliasKeyGuard {
   /// `]:` or `}:` followed by a space or the end of the line.
   private static func closesIntoKey(_ scalars: [Unicode.Scalar]) -> Bool {
     for index in scalars.indices.dropLast() where scalars[index] == "]" || scalars[index] == "}" {
-      if scalars[index + 1] == ":", index + 2 == scalars.count || scalars[index + 2] == " " { return true }
+      if scalars[index + 1] == ":", index + 2 == scalars.count || isBlank(scalars[index + 2]) { return true }
     }
     return false
   }
@@ -74,12 +73,15 @@ enum AliasKeyGuard {
       var end = index + 1
       while end < scalars.count, isAnchorCharacter(scalars[end]) { end += 1 }
       guard end > index + 1 else { continue }
-      while end < scalars.count, scalars[end] == " " { end += 1 }
+      while end < scalars.count, isBlank(scalars[end]) { end += 1 }
       guard end < scalars.count, scalars[end] == ":" else { continue }
-      if end + 1 == scalars.count || " ,}]".unicodeScalars.contains(scalars[end + 1]) { return index + 1 }
+      if end + 1 == scalars.count || " \t,}]".unicodeScalars.contains(scalars[end + 1]) { return index + 1 }
     }
     return nil
   }
+
+  /// libyaml separates tokens with tabs as well as spaces.
+  private static func isBlank(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" }
 
   private static func isAnchorCharacter(_ scalar: Unicode.Scalar) -> Bool {
     scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the manifest loader fuzz target and runs it for SECONDS (default 300).
+#   Fuzz/run.sh [SECONDS] [extra libFuzzer flags...]
+# Crashes, timeouts and out-of-memory inputs go to fuzz-artifacts/; inputs that found new
+# coverage go to fuzz-artifacts/corpus/ (the checked-in seeds in Fuzz/corpus/ are never written).
+set -euo pipefail
+
+seconds="${1:-300}"
+shift || true
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+
+swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+  --sanitize fuzzer --sanitize address --product ManifestLoaderFuzzer
+binary="$(swift build -c release --package-path Fuzz --scratch-path .build-fuzz \
+  --sanitize fuzzer --sanitize address --show-bin-path)/ManifestLoaderFuzzer"
+
+mkdir -p fuzz-artifacts/corpus
+# LeakSanitizer reports Swift's lazily initialised globals (kept for the life of the process) as
+# leaks, so leak detection is off; ASan's memory errors and libFuzzer's own checks stay on.
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+# Swift's own crash backtracer would race libFuzzer's handler; let libFuzzer report crashes.
+export SWIFT_BACKTRACE="enable=no"
+# Some builds come out with far fewer coverage counters (see docs/fuzzing.md); say so.
+counters="$("$binary" -runs=0 2>&1 | sed -n 's/.*(\([0-9]*\) inline 8-bit counters).*/\1/p' | head -n 1)"
+if [ "${counters:-0}" -lt 10000 ]; then
+  echo "warning: only ${counters:-0} coverage counters (a full build has about 22,000);" \
+    "fuzzing will be less guided, see docs/fuzzing.md" >&2
+fi
+
+# One process, no -jobs or -fork: the fuzzer shares the machine. -timeout stops at an input
+# slower than 5 s; -report_slow_units reports (and saves) any slower than 1 s.
+exec "$binary" fuzz-artifacts/corpus Fuzz/corpus \
+  -dict=Fuzz/yaml.dict \
+  -max_total_time="$seconds" \
+  -rss_limit_mb=2048 \
+  -timeout=5 \
+  -report_slow_units=1 \
+  -max_len=16384 \
+  -detect_leaks=0 \
+  -print_final_stats=1 \
+  -artifact_prefix=fuzz-artifacts/ \
+  "$@"
