@@ -35,7 +35,8 @@ let package = Package(
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
     .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PostHogAPITests", dependencies: ["PostHogAPI", "Emulator"]),
-    .testTarget(name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "PostHogAPI", "HogctlCore"]),
+    .testTarget(
+      name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "PostHogAPI", "HogctlCore"]),
     .testTarget(name: "RenderingTests", dependencies: ["Rendering"], resources: [.copy("Golden")]),
     .testTarget(
       name: "EmulatorTests",

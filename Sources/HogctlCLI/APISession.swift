@@ -51,21 +51,16 @@ struct APISession {
       api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, emulator: nil)
   }
 
+  /// `--api-key-file` wins over POSTHOG_PERSONAL_API_KEY; the key itself is never printed.
   static func readAPIKey(_ options: ConnectionOptions, environment: [String: String]) throws -> String {
-    if let file = options.apiKeyFile {
-      guard let data = FileManager.default.contents(atPath: file),
-        let text = String(data: data, encoding: .utf8)
-      else { throw CommandError("Cannot read the API key file '\(file)'.") }
-      let key = text.trimmingCharacters(in: .whitespacesAndNewlines)
-      guard !key.isEmpty else { throw CommandError("The API key file '\(file)' is empty.") }
-      return key
+    var file: (path: String, contents: String)?
+    if let path = options.apiKeyFile {
+      guard let data = FileManager.default.contents(atPath: path) else {
+        throw CommandError("Cannot read the API key file '\(path)'.")
+      }
+      file = (path, String(decoding: data, as: UTF8.self))
     }
-    guard let key = environment[ClientSettings.apiKeyEnvironmentVariable], !key.isEmpty else {
-      throw CommandError(
-        "No API key: set \(ClientSettings.apiKeyEnvironmentVariable) to a personal API key "
-          + "(phx_...), pass --api-key-file, or use --emulator.")
-    }
-    return key
+    return try APIKeySource.resolve(file: file, environment: environment)
   }
 
   func close() async {

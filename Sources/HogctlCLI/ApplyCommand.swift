@@ -24,10 +24,16 @@ struct ApplyCommand: AsyncParsableCommand {
       succeeded, failed and was not attempted; it is also written to .hogctl/apply-report.json), 64 bad usage.
       """)
 
-  @Argument(help: ArgumentHelp("A manifest directory, or a plan saved with `plan -out`.", valueName: "dir-or-planfile"))
+  @Argument(
+    help: ArgumentHelp(
+      "A manifest directory, or a plan saved with `plan -out`.", valueName: "dir-or-planfile"))
   var path: String = "."
 
-  @Flag(name: .customLong("skip-env"), help: "Not allowed for apply (placeholders are never sent); accepted for symmetry with plan so scripts fail clearly.")
+  @Flag(
+    name: .customLong("skip-env"),
+    help:
+      "Not allowed for apply (placeholders are never sent); accepted for symmetry with plan so scripts fail clearly."
+  )
   var skipEnvironment = false
 
   @OptionGroup var connection: ConnectionOptions
@@ -47,7 +53,8 @@ struct ApplyCommand: AsyncParsableCommand {
   func run() async throws {
     let savedPlan = SavedPlan.isPlanFile(path) ? try SavedPlan.read(from: path) : nil
     if savedPlan != nil && !(selection.targets.isEmpty && !selection.force && !selection.rotateSecrets) {
-      throw ValidationError("--target, --force and --rotate-secrets are fixed when the plan is saved; plan again to change them.")
+      throw ValidationError(
+        "--target, --force and --rotate-secrets are fixed when the plan is saved; plan again to change them.")
     }
     var arguments = [savedPlan?.directory ?? path]
     if skipEnvironment { arguments.append("--skip-env") }

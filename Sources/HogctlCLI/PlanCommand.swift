@@ -24,7 +24,8 @@ struct PlanCommand: AsyncParsableCommand {
   @OptionGroup var connection: ConnectionOptions
   @OptionGroup var selection: PlanSelectionOptions
 
-  @Option(help: "Output format: text (Terraform-style), json (format_version 1) or markdown (for pull requests).")
+  @Option(
+    help: "Output format: text (Terraform-style), json (format_version 1) or markdown (for pull requests).")
   var format: Format = .text
 
   @Flag(name: .customLong("detailed-exitcode"), help: "Exit 0 when there are no changes, 2 when there are.")
@@ -32,7 +33,8 @@ struct PlanCommand: AsyncParsableCommand {
 
   @Option(
     name: .customLong("out", withSingleDash: true),
-    help: ArgumentHelp("Save the plan to FILE for `hogctl apply FILE` (holds no secret value).", valueName: "file"))
+    help: ArgumentHelp(
+      "Save the plan to FILE for `hogctl apply FILE` (holds no secret value).", valueName: "file"))
   var out: String?
 
   @Flag(name: .customLong("no-color"), help: "Plain text even on a terminal (NO_COLOR does the same).")

@@ -40,7 +40,8 @@ struct SavedPlan: Codable {
     }
     guard saved.formatVersion == currentVersion else {
       throw CommandError(
-        "'\(path)' is a saved plan of format \(saved.formatVersion); this hogctl reads format \(currentVersion).")
+        "'\(path)' is a saved plan of format \(saved.formatVersion); this hogctl reads format \(currentVersion)."
+      )
     }
     return saved
   }

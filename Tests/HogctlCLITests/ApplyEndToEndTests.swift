@@ -63,7 +63,8 @@ import Testing
       #expect(live.count == 7)
       let transformations = live.filter { $0["type"] == "transformation" }
         .sorted { ($0["execution_order"]?.intValue ?? 0) < ($1["execution_order"]?.intValue ?? 0) }
-      #expect(transformations.map { $0["name"]?.stringValue } == ["GeoIP region", "Drop bots", "Hash emails"])
+      #expect(
+        transformations.map { $0["name"]?.stringValue } == ["GeoIP region", "Drop bots", "Hash emails"])
     }
   }
 
@@ -73,7 +74,8 @@ import Testing
       try context.workspace.edit("slack-signups.yaml", replacing: "\"#growth\"", with: "\"#signups\"")
       let plan = try await context.hogctl(["plan", "--detailed-exitcode"])
       #expect(plan.exitCode == 2)
-      #expect(plan.stdout.contains("Plan: 0 to create, 1 to update, 0 to delete, 0 to reorder, 0 broadcasts."))
+      #expect(
+        plan.stdout.contains("Plan: 0 to create, 1 to update, 0 to delete, 0 to reorder, 0 broadcasts."))
       #expect(plan.stdout.contains("inputs.channel"))
       #expect(plan.stdout.contains("#signups"))
       let changedLines = plan.stdout.split(separator: "\n").filter { $0.contains("->") || $0.contains("→") }
@@ -112,7 +114,8 @@ import Testing
           body: ["name": .string(name), "type": "destination", "hog": "return event"])
       }
       try context.workspace.edit("hogctl.yaml", replacing: "prune: false", with: "prune: true")
-      try context.workspace.edit("hogctl.yaml", replacing: "max_delete_percent: 30", with: "max_delete_percent: 20")
+      try context.workspace.edit(
+        "hogctl.yaml", replacing: "max_delete_percent: 30", with: "max_delete_percent: 20")
       let refused = try await context.hogctl(["plan"])
       #expect(refused.exitCode == 1)
       #expect(refused.output.contains("max_delete_percent"))
@@ -159,7 +162,9 @@ import Testing
       try await context.applyAndExpectConvergence()
       let hook = try await context.emulator.liveFunctions().first { $0["name"] == "Signup webhook" }
       let id = try #require(hook?["id"]?.stringValue)
-      let received = { try await context.emulator.stats()["secret_inputs"]?[id]?["signing_secret"]?.intValue ?? 0 }
+      let received = {
+        try await context.emulator.stats()["secret_inputs"]?[id]?["signing_secret"]?.intValue ?? 0
+      }
       #expect(try await received() == 1)
       try context.workspace.edit("signup-webhook.yaml", replacing: "with HMAC-SHA256", with: "with HMAC")
       try await context.applyAndExpectConvergence()
@@ -182,7 +187,8 @@ import Testing
 
   @Test func aValidationErrorStopsBeforeAnyAPICall() async throws {
     try await withContext { context in
-      try context.workspace.edit("drop-bots.yaml", replacing: "type: transformation", with: "type: transformer")
+      try context.workspace.edit(
+        "drop-bots.yaml", replacing: "type: transformation", with: "type: transformer")
       try await context.emulator.resetStats()
       let run = try await context.hogctl(["apply", "--auto-approve"])
       #expect(run.exitCode == 1)

@@ -30,8 +30,14 @@ import Testing
       "POST", "/_emulator/faults",
       body: [
         "faults": [
-          ["method": "POST", "path": "/api/*/*/hog_functions/", "count": 2, "kind": "commit_then_fail", "then": "drop"],
-          ["method": "POST", "path": "/api/*/*/hog_functions/", "count": 1, "kind": "commit_then_fail", "then": "status", "status": 500],
+          [
+            "method": "POST", "path": "/api/*/*/hog_functions/", "count": 2, "kind": "commit_then_fail",
+            "then": "drop",
+          ],
+          [
+            "method": "POST", "path": "/api/*/*/hog_functions/", "count": 1, "kind": "commit_then_fail",
+            "then": "status", "status": 500,
+          ],
           ["method": "GET", "path": "/api/*/*/hog_functions/", "count": 1, "kind": "status", "status": 429],
         ]
       ])

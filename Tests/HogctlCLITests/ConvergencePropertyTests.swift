@@ -8,7 +8,8 @@ import Testing
 /// functions deleted, extra functions, transformations reordered): apply, then the plan is empty
 /// and the live functions equal the manifests field by field.
 @Suite(.serialized) struct ConvergencePropertyTests {
-  static let rounds = 200
+  /// `HOGCTL_PROPERTY_ROUNDS` runs more (or fewer) rounds, e.g. for a long soak.
+  static let rounds = ProcessInfo.processInfo.environment["HOGCTL_PROPERTY_ROUNDS"].flatMap(Int.init) ?? 200
 
   @Test func applyConvergesFromRandomDrift() async throws {
     let emulator = try await EmulatorHarness.start()
@@ -23,9 +24,14 @@ import Testing
       let report = try await pipeline.apply(result)
       #expect(report.succeeded, "round \(round): \(report.entries.filter { $0.outcome != .succeeded })")
       let after = try await pipeline.plan(result)
-      #expect(after.actions.isEmpty, "round \(round) does not converge: \(after.actions.map { ($0.kind, $0.name, $0.changes.map(\.path)) })")
+      #expect(
+        after.actions.isEmpty,
+        "round \(round) does not converge: \(after.actions.map { ($0.kind, $0.name, $0.changes.map(\.path)) })"
+      )
       try await expectLiveMatches(manifests, emulator: emulator, round: round)
-      #expect(try await Self.extras(emulator) == extras, "round \(round): a function outside the manifests was touched")
+      #expect(
+        try await Self.extras(emulator) == extras,
+        "round \(round): a function outside the manifests was touched")
       if !report.succeeded || !after.actions.isEmpty { break }
     }
   }
@@ -38,8 +44,12 @@ import Testing
       guard let id = function["id"]?.stringValue else { continue }
       switch Int.random(in: 0..<10, using: &random) {
       case 0: try await emulator.request("PATCH", base + id + "/", body: ["description": "edited in the UI"])
-      case 1: try await emulator.request("PATCH", base + id + "/", body: ["enabled": .bool(!(function["enabled"]?.boolValue ?? false))])
-      case 2: try await emulator.request("PATCH", base + id + "/", body: ["inputs": ["url": ["value": "https://drift.example"]]])
+      case 1:
+        try await emulator.request(
+          "PATCH", base + id + "/", body: ["enabled": .bool(!(function["enabled"]?.boolValue ?? false))])
+      case 2:
+        try await emulator.request(
+          "PATCH", base + id + "/", body: ["inputs": ["url": ["value": "https://drift.example"]]])
       case 3: try await emulator.request("PATCH", base + id + "/", body: ["deleted": true])
       default: break
       }
@@ -85,9 +95,11 @@ import Testing
       let events = function["filters"]?["events"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
       #expect(events == desired.events, "round \(round): events of \(desired.name)")
     }
-    let order = live.filter { $0["type"] == "transformation" && manifests.order.contains($0["name"]?.stringValue ?? "") }
-      .sorted { ($0["execution_order"]?.intValue ?? .max) < ($1["execution_order"]?.intValue ?? .max) }
-      .compactMap { $0["name"]?.stringValue }
+    let order = live.filter {
+      $0["type"] == "transformation" && manifests.order.contains($0["name"]?.stringValue ?? "")
+    }
+    .sorted { ($0["execution_order"]?.intValue ?? .max) < ($1["execution_order"]?.intValue ?? .max) }
+    .compactMap { $0["name"]?.stringValue }
     #expect(order == manifests.order, "round \(round): execution order")
     if manifests.prune {
       let wanted = Set(manifests.functions.map { "\($0.type)/\($0.name)" })

@@ -99,7 +99,8 @@ extension ApplyExecutor {
     } catch let error where Self.outcomeIsUnknown(error) {
       var unknown = failure(action, id: id, error)
       unknown.outcome = .outcomeUnknown
-      unknown.message = "the broadcast may or may not have been sent; it was not repeated. "
+      unknown.message =
+        "the broadcast may or may not have been sent; it was not repeated. "
         + (unknown.message ?? "")
       return unknown
     } catch {

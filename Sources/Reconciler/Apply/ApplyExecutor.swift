@@ -56,7 +56,8 @@ public struct ApplyExecutor: Sendable {
     case .broadcast: entry = await broadcast(action, ledger: ledger)
     }
     let elapsed = clock.now - start
-    entry.milliseconds = Int(elapsed.components.seconds * 1000)
+    entry.milliseconds =
+      Int(elapsed.components.seconds * 1000)
       + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
     progress(entry)
     return entry

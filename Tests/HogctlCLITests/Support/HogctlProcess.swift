@@ -78,7 +78,8 @@ struct Workspace {
   var manifests: URL { root.appendingPathComponent("manifests") }
 
   static func copying(_ example: String) throws -> Workspace {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("hogctl-e2e-\(UUID().uuidString)")
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hogctl-e2e-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
     let workspace = Workspace(root: root)
     try FileManager.default.copyItem(

@@ -14,7 +14,8 @@ struct LibraryPipeline {
     client = try PostHogClient(
       settings: ClientSettings(
         host: emulator.emulator.baseURL, projectID: String(emulator.emulator.projectID),
-        apiKey: emulator.emulator.apiKey, parallelism: parallelism, rateLimit: nil))
+        apiKey: emulator.emulator.apiKey, parallelism: parallelism, rateLimit: nil,
+        requestTimeout: 5))
   }
 
   static func load(_ files: [String: String], environment: [String: String]) throws -> ManifestLoadResult {
