@@ -196,4 +196,26 @@ import Testing
       #expect(try await context.emulator.totalRequests() == 0)
     }
   }
+
+  /// Every command path with `--debug`: the trace is there, the key and the secret are not (each
+  /// run's stdout and stderr are searched by `hogctl(_:)`).
+  @Test func debugTracesNeverShowTheKeyOrASecret() async throws {
+    try await withContext { context in
+      for arguments in [
+        ["plan", "--debug"], ["plan", "--debug", "--format", "json"],
+        ["plan", "--debug", "--format", "markdown"], ["apply", "--debug", "--auto-approve"],
+        ["apply", "--debug", "--auto-approve", "--rotate-secrets"], ["plan", "--debug", "-out", "p.plan"],
+      ] {
+        let run = try await context.hogctl(arguments)
+        #expect(run.exitCode == 0, "\(arguments): \(run.output)")
+        #expect(run.stderr.contains("Bearer [redacted]"), "\(arguments) printed no trace")
+      }
+      let saved = try await context.hogctlPlanFile(["apply", "p.plan", "--debug"])
+      #expect(saved.exitCode == 0)
+      let validate = try await HogctlProcess.run(
+        ["validate", "manifests"], in: context.workspace.root, environment: context.environment)
+      #expect(validate.exitCode == 0)
+      #expect(!validate.output.contains(ApplyEndToEndTests.secret))
+    }
+  }
 }
