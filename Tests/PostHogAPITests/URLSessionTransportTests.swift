@@ -116,7 +116,7 @@ import Testing
       if case .ambiguousCreate(name: "Once", _, _) = error as? APIError { return true }
       return false
     }
+    // On a reused keep-alive connection libcurl would have sent the dropped POST a second time.
     #expect(server.requests.filter { $0.method == "POST" }.count == 1)
-    #expect(server.requests.first { $0.method == "POST" }?.headers["connection"] == "close")
   }
 }

@@ -7,12 +7,13 @@ import Foundation
 /// `HTTPTransport` over URLSession. Redirects are handed back to the caller unfollowed, so the
 /// API key can never travel to a host the client did not choose.
 ///
-/// POST requests (creates, broadcasts, invocations: not safe to repeat) go over a connection of
-/// their own that is closed afterwards: on Linux, libcurl silently sends a request again when a
-/// reused keep-alive connection closes without an answer, which would duplicate a create.
+/// POST requests (creates, broadcasts, invocations: not safe to repeat) go over a session of
+/// their own, so never over a reused connection: on Linux, libcurl silently sends a request again
+/// when a reused keep-alive connection closes without an answer, which would duplicate a create.
+/// (A `Connection: close` header instead made concurrent POSTs stall until the timeout.)
 public final class URLSessionTransport: HTTPTransport {
   private let session: URLSession
-  private let freshConnectionSession: URLSession
+  private let configuration: URLSessionConfiguration
   private let redirectRefuser = RedirectRefuser()
   private let defaultTimeout: Double
 
@@ -25,15 +26,13 @@ public final class URLSessionTransport: HTTPTransport {
     configuration.urlCache = nil
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     self.defaultTimeout = timeout
+    self.configuration = configuration
     self.session = URLSession(
-      configuration: configuration, delegate: redirectRefuser, delegateQueue: nil)
-    self.freshConnectionSession = URLSession(
       configuration: configuration, delegate: redirectRefuser, delegateQueue: nil)
   }
 
   deinit {
     session.finishTasksAndInvalidate()
-    freshConnectionSession.finishTasksAndInvalidate()
   }
 
   public func send(_ request: APIRequest) async throws -> APIResponse {
@@ -46,8 +45,11 @@ public final class URLSessionTransport: HTTPTransport {
     }
     urlRequest.httpBody = request.body
     let mustNotRepeat = request.method == .post
-    if mustNotRepeat { urlRequest.setValue("close", forHTTPHeaderField: "Connection") }
-    let session = mustNotRepeat ? freshConnectionSession : self.session
+    let session =
+      mustNotRepeat
+      ? URLSession(configuration: configuration, delegate: redirectRefuser, delegateQueue: nil)
+      : self.session
+    defer { if mustNotRepeat { session.finishTasksAndInvalidate() } }
 
     let box = TaskBox()
     return try await withTaskCancellationHandler {
