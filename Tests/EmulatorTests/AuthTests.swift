@@ -138,3 +138,42 @@ struct RateLimitTests {
     }
   }
 }
+
+@Suite("Runtime settings")
+struct RuntimeSettingsTests {
+  @Test func aNewRateLimitStartsWithFullBuckets() async throws {
+    try await withEmulator(.test(rateLimit: nil)) { client async throws in
+      for _ in 0..<5 { #expect(try await client.get().status == 200) }
+      let updated = try await client.admin("POST", "settings", #"{"rate_limit": "2/minute"}"#)
+      #expect(updated.json == ["latency_ms": nil, "rate_limit": "2/minute,4800/hour"])
+      #expect(try await client.get().status == 200)
+      #expect(try await client.get().status == 200)
+      #expect(try await client.get().status == 429)
+      _ = try await client.admin("POST", "settings", #"{"rate_limit": "off"}"#)
+      #expect(try await client.get().status == 200)
+      #expect(try await client.admin("GET", "settings").json["rate_limit"] == "off")
+    }
+  }
+
+  @Test func latencyCanBeSetAndCleared() async throws {
+    try await withEmulator(.test()) { client async throws in
+      let set = try await client.admin("POST", "settings", #"{"latency_ms": 300}"#)
+      #expect(set.json["latency_ms"] == "300")
+      let clock = ContinuousClock()
+      let slow = try await clock.measure { _ = try await client.get() }
+      #expect(slow >= .milliseconds(300))
+      _ = try await client.admin("POST", "settings", #"{"latency_ms": null}"#)
+      #expect(try await client.admin("GET", "settings").json == ["latency_ms": nil, "rate_limit": "off"])
+    }
+  }
+
+  @Test(arguments: [#"{"latency_ms": "fast"}"#, #"{"rate_limit": "5/day"}"#, #"{"rate_limit": 5}"#])
+  func badSettingsAreRefusedByField(body: String) async throws {
+    try await withEmulator(.test()) { client async throws in
+      let refused = try await client.admin("POST", "settings", body)
+      #expect(refused.status == 400)
+      let field = try #require(JSONValue.parse(body).objectValue?.keys.first)
+      #expect(refused.json["attr"] == .string(field))
+    }
+  }
+}

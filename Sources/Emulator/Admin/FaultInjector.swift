@@ -87,7 +87,8 @@ actor FaultInjector {
   private var scripted: [ScriptedFault] = []
   private var random: SeededGenerator
   private let faultRate: Double
-  private let latency: ClosedRange<Int>?
+  /// Changed at runtime through `/_emulator/settings`.
+  private(set) var latency: ClosedRange<Int>?
 
   init(faultRate: Double, latency: ClosedRange<Int>?, seed: UInt64?) {
     self.faultRate = faultRate
@@ -96,6 +97,7 @@ actor FaultInjector {
   }
 
   func add(_ faults: [ScriptedFault]) { scripted += faults }
+  func setLatency(_ latency: ClosedRange<Int>?) { self.latency = latency }
   func clear() { scripted = [] }
   var pending: JSONValue { .array(scripted.map(\.json)) }
 

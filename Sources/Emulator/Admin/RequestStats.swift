@@ -1,9 +1,10 @@
 import HogctlCore
 
-/// Counts of API requests by method and route template, and which secret input keys arrived
-/// with a value per function. Secret values are never kept.
+/// Counts of API requests by method and route template, of responses by status (or "dropped"),
+/// and which secret input keys arrived with a value per function. Secret values are never kept.
 actor RequestStats {
   private var requests: [String: Int] = [:]
+  private var outcomes: [String: Int] = [:]
   private var total = 0
   private var secretInputs: [String: [String: Int]] = [:]
 
@@ -12,12 +13,18 @@ actor RequestStats {
     total += 1
   }
 
+  /// A response's status code as text, or "dropped" for a connection cut without one.
+  func count(outcome: String) {
+    outcomes[outcome, default: 0] += 1
+  }
+
   func secretKeysReceived(_ keys: [String], functionID: String) {
     for key in keys { secretInputs[functionID, default: [:]][key, default: 0] += 1 }
   }
 
   func reset() {
     requests = [:]
+    outcomes = [:]
     total = 0
     secretInputs = [:]
   }
@@ -26,6 +33,7 @@ actor RequestStats {
     [
       "total": .number(Double(total)),
       "requests": .object(requests.mapValues { .number(Double($0)) }),
+      "responses": .object(outcomes.mapValues { .number(Double($0)) }),
       "secret_inputs": .object(
         secretInputs.mapValues { keys in .object(keys.mapValues { .number(Double($0)) }) }),
     ]

@@ -2,7 +2,8 @@ import Foundation
 import HogctlCore
 import Hummingbird
 
-/// The admin API under `/_emulator/` (no auth): scripted faults, reset, seed and statistics.
+/// The admin API under `/_emulator/` (no auth): scripted faults, reset, seed, statistics and the
+/// latency and rate limit in force.
 struct AdminController {
   typealias Context = EmulatorRequestContext
   let services: EmulatorServices
@@ -16,6 +17,8 @@ struct AdminController {
     group.get("stats", use: stats)
     group.delete("stats", use: resetStats)
     group.post("stats/reset", use: resetStats)
+    group.get("settings", use: settings)
+    group.post("settings", use: updateSettings)
   }
 
   /// One fault object, a list of them, or `{"faults": [...]}`.
@@ -59,5 +62,48 @@ struct AdminController {
   @Sendable func resetStats(_ request: Request, context: Context) async throws -> Response {
     await services.stats.reset()
     return JSONResponse.ok(await services.stats.json)
+  }
+
+  @Sendable func settings(_ request: Request, context: Context) async throws -> Response {
+    JSONResponse.ok(await settingsJSON())
+  }
+
+  /// `{"latency_ms": "50" | 50 | "20-80" | null, "rate_limit": "480/minute,4800/hour" | "off"}`,
+  /// either key alone. A new rate limit starts with full buckets, so a benchmark can prepare data
+  /// unthrottled and then measure under the limit without restarting the emulator.
+  @Sendable func updateSettings(_ request: Request, context: Context) async throws -> Response {
+    let body = try await request.jsonObject(context: context)
+    var latency: ClosedRange<Int>?? = nil
+    if let value = body["latency_ms"] {
+      let text = value.isNull ? "0" : (value.stringValue ?? value.intValue.map(String.init) ?? "")
+      guard let parsed = try? EmulatorConfiguration.parseLatency(text) else {
+        throw EmulatorError.validation("Expected N or N-M milliseconds, or null.", attr: "latency_ms")
+      }
+      latency = .some(parsed == 0...0 ? nil : parsed)
+    }
+    var limit: EmulatorConfiguration.RateLimit?? = nil
+    if let value = body["rate_limit"] {
+      do {
+        guard let text = value.stringValue else { throw EmulatorConfiguration.OptionError(description: "") }
+        limit = .some(try EmulatorConfiguration.parseRateLimit(text))
+      } catch {
+        throw EmulatorError.validation("Expected N/minute,M/hour or off.", attr: "rate_limit")
+      }
+    }
+    if let latency { await services.faults.setLatency(latency) }
+    if let limit { await services.rateLimiter.configure(limit: limit) }
+    return JSONResponse.ok(await settingsJSON())
+  }
+
+  private func settingsJSON() async -> JSONValue {
+    let latency = await services.faults.latency
+    let limit = await services.rateLimiter.limit
+    return [
+      "latency_ms": latency.map {
+        .string($0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)")
+      }
+        ?? .null,
+      "rate_limit": .string(limit.map { "\($0.perMinute)/minute,\($0.perHour)/hour" } ?? "off"),
+    ]
   }
 }

@@ -42,7 +42,7 @@ struct AuthMiddleware: RouterMiddleware {
     {
       return JSONResponse.error(.notFound)
     }
-    if let limiter = services.rateLimiter, let wait = await limiter.take(key: key) {
+    if let wait = await services.rateLimiter.take(key: key) {
       return JSONResponse.make(
         429,
         [

@@ -5,7 +5,7 @@ struct EmulatorServices: Sendable {
   let store: HogFunctionStore
   let stats: RequestStats
   let faults: FaultInjector
-  let rateLimiter: RateLimiter?
+  let rateLimiter: RateLimiter
   let keys: [String: EmulatorConfiguration.Scope]
   let projectID: Int
   let templates: TemplateCatalog
@@ -22,7 +22,7 @@ struct EmulatorServices: Sendable {
     self.faults = FaultInjector(
       faultRate: configuration.faultRate, latency: configuration.latencyMilliseconds,
       seed: configuration.seed)
-    self.rateLimiter = configuration.rateLimit.map(RateLimiter.init(limit:))
+    self.rateLimiter = RateLimiter(limit: configuration.rateLimit)
     self.keys = Dictionary(keys.map { ($0.key, $0.scope) }, uniquingKeysWith: { _, last in last })
     self.projectID = configuration.projectID
   }
@@ -32,6 +32,6 @@ struct EmulatorServices: Sendable {
     try await store.reset()
     await faults.clear()
     await stats.reset()
-    await rateLimiter?.reset()
+    await rateLimiter.reset()
   }
 }

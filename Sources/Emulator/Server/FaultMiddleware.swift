@@ -20,20 +20,29 @@ struct FaultMiddleware: RouterMiddleware {
     let latency = await services.faults.latencyMilliseconds()
     if latency > 0 { try await Task.sleep(for: .milliseconds(latency)) }
 
-    switch await services.faults.action(method: method, path: path) {
+    let (response, dropped) = try await answer(request, context: context, next: next)
+    await services.stats.count(outcome: dropped ? "dropped" : String(response.status.code))
+    return response
+  }
+
+  /// The response, and whether the connection was cut instead of sending it.
+  private func answer(
+    _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+  ) async throws -> (Response, dropped: Bool) {
+    switch await services.faults.action(method: request.method.rawValue, path: request.uri.path) {
     case nil:
-      return try await next(request, context)
+      return (try await next(request, context), false)
     case .respond(let status, let body)?:
-      return JSONResponse.make(status, body ?? Self.serverErrorBody(status))
+      return (JSONResponse.make(status, body ?? Self.serverErrorBody(status)), false)
     case .delay(let milliseconds)?:
       try await Task.sleep(for: .milliseconds(milliseconds))
-      return try await next(request, context)
+      return (try await next(request, context), false)
     case .drop?:
-      return await Self.drop(context)
+      return (await Self.drop(context), true)
     case .commitThenFail(let status)?:
       _ = try await next(request, context)
-      guard let status else { return await Self.drop(context) }
-      return JSONResponse.make(status, Self.serverErrorBody(status))
+      guard let status else { return (await Self.drop(context), true) }
+      return (JSONResponse.make(status, Self.serverErrorBody(status)), false)
     }
   }
 

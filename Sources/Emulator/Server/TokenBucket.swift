@@ -27,17 +27,24 @@ struct TokenBucket: Sendable, Equatable {
 }
 
 /// Per-key limits, a burst bucket per minute and a sustained bucket per hour. A request takes a
-/// token from both or from neither.
+/// token from both or from neither. No limit (`nil`) lets every request through.
 actor RateLimiter {
-  private let limit: EmulatorConfiguration.RateLimit
+  private(set) var limit: EmulatorConfiguration.RateLimit?
   private var buckets: [String: (minute: TokenBucket, hour: TokenBucket)] = [:]
 
-  init(limit: EmulatorConfiguration.RateLimit) {
+  init(limit: EmulatorConfiguration.RateLimit?) {
     self.limit = limit
+  }
+
+  /// A new limit starts every key with full buckets.
+  func configure(limit: EmulatorConfiguration.RateLimit?) {
+    self.limit = limit
+    buckets = [:]
   }
 
   /// `nil` when the request may go ahead; otherwise the whole seconds to wait (`Retry-After`).
   func take(key: String, now: Date = Date()) -> Int? {
+    guard let limit else { return nil }
     var pair =
       buckets[key]
       ?? (
