@@ -45,10 +45,8 @@ public enum JSONValueError: Error, CustomStringConvertible {
 extension JSONValue {
   /// Parses JSON text. Throws `JSONValueError.invalidJSON` for malformed input.
   public static func parse(_ data: Data) throws -> JSONValue {
-    do {
-      return try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch {
-      throw JSONValueError.invalidJSON(String(describing: error))
+    try data.withUnsafeBytes { raw throws(JSONValueError) in
+      try JSONParser.parse(raw.bindMemory(to: UInt8.self))
     }
   }
 
@@ -112,18 +110,28 @@ extension JSONValue {
 
   static func writeQuoted(_ string: String, to output: inout String) {
     output += "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      case _ where scalar.value < 0x20:
-        output += String(format: "\\u%04x", scalar.value)
-      default: output.unicodeScalars.append(scalar)
+    // Runs of bytes that need no escape are appended whole; only `"`, `\` and control
+    // characters (all ASCII, so never inside a multi-byte sequence) break a run.
+    let utf8 = string.utf8
+    var runStart = utf8.startIndex
+    var index = runStart
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x22 || byte == 0x5C || byte < 0x20 {
+        output += string[runStart..<index]
+        switch byte {
+        case 0x22: output += "\\\""
+        case 0x5C: output += "\\\\"
+        case 0x0A: output += "\\n"
+        case 0x0D: output += "\\r"
+        case 0x09: output += "\\t"
+        default: output += String(format: "\\u%04x", byte)
+        }
+        runStart = utf8.index(after: index)
       }
+      index = utf8.index(after: index)
     }
+    output += string[runStart..<index]
     output += "\""
   }
 }

@@ -5,7 +5,8 @@ public struct ManifestLoadResult: Sendable {
   public var settings: ProjectSettings
   /// Sorted by file, line and column.
   public var diagnostics: [Diagnostic]
-  /// The text of every manifest read, by the path diagnostics show, for rendering source lines.
+  /// The text of every manifest with a diagnostic, by the path diagnostics show, for rendering
+  /// source lines.
   public var sources: [String: String]
   /// The YAML files read (function manifests and `hogctl.yaml`), as diagnostics show them.
   public var files: [String]

@@ -27,46 +27,30 @@ public struct ManifestLoader: Sendable {
     var unresolved: Set<String> = []
     let yamlFiles = try fileSystem.listFiles().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
       .sorted()
-    for path in yamlFiles {
-      let shown = displayPath(path)
-      let isSettings = Self.settingsFileNames.contains(ManifestPath.fileName(of: path))
-      if isSettings && path.contains("/") {
-        diagnostics.append(
-          Diagnostic(
-            severity: .warning, ruleID: RuleID.nestedSettings,
-            message: "only the hogctl.yaml at the top of the manifest directory is read; this one is ignored",
-            location: ManifestLocation(file: shown, line: 1, column: 1)))
-        continue
-      }
-      let reader = YAMLDocumentReader(file: shown)
-      let size = try fileSystem.sizeOfFile(path)
-      if size > YAMLDocumentReader.maximumFileSize {
-        diagnostics.append(reader.tooLarge(size: size))
-        continue
-      }
-      let output = reader.read(try fileSystem.contentsOfFile(path))
-      sources[shown] = output.text
-      diagnostics += output.diagnostics
-      for document in output.documents {
-        var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location)
-        let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
-        let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
-        diagnostics += decoder.diagnostics
-        unresolved.formUnion(decoder.unresolvedEnvironment)
-        if isSettings {
+    // Files are independent until the cross-file rules, so they are read on every core; the
+    // results are merged in path order, so the outcome does not depend on the scheduling.
+    let reads = yamlFiles.parallelMap { path in Result { try read(path) } }
+    for read in reads {
+      let file = try read.get()
+      if let text = file.text { sources[file.shown] = text }
+      diagnostics += file.diagnostics
+      unresolved.formUnion(file.unresolvedEnvironment)
+      for document in file.documents {
+        if file.isSettings {
           if settings == nil {
-            settings = ParsedSettings(file: shown, value: value, locations: decoder.locations)
+            settings = ParsedSettings(file: file.shown, value: document.value, locations: document.locations)
           } else {
             diagnostics.append(
               Diagnostic(
                 severity: .error, ruleID: RuleID.wrongType,
                 message: "hogctl.yaml holds one YAML document; this second one would be ignored",
-                location: document.location))
+                location: document.locations.document))
           }
         } else {
           let parsed = ParsedFunction(
-            file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
-          if case .mapping = document.kind { diagnostics += Self.missingHog(parsed) }
+            file: file.shown, value: document.value, locations: document.locations,
+            taggedInputs: document.taggedInputs)
+          if document.isMapping { diagnostics += Self.missingHog(parsed) }
           functions.append(parsed)
         }
       }
@@ -75,12 +59,70 @@ public struct ManifestLoader: Sendable {
     for rule in RuleCatalog.manifestRules {
       diagnostics += rule.check(context)
     }
+    // Only files with something to show keep their text: thousands of clean manifests need not
+    // stay in memory through planning.
+    let diagnosedFiles = Set(diagnostics.compactMap { $0.location?.file })
+    sources = sources.filter { diagnosedFiles.contains($0.key) }
     return ManifestLoadResult(
-      functions: functions.compactMap(FunctionBuilder.build),
+      functions: functions.parallelMap(FunctionBuilder.build).compactMap { $0 },
       settings: SettingsBuilder.build(
         settings?.value ?? [:], environment: environment, overrides: options.overrides),
       diagnostics: Self.sorted(diagnostics), sources: sources, files: yamlFiles.map(displayPath),
       unresolvedEnvironment: unresolved.sorted())
+  }
+
+  /// One file read and decoded on its own, before the cross-file rules.
+  struct FileRead: Sendable {
+    struct Document: Sendable {
+      var value: [String: JSONValue]
+      var locations: LocationIndex
+      var taggedInputs: [String: String]
+      var isMapping: Bool
+    }
+
+    var shown: String
+    var isSettings: Bool
+    var text: String?
+    var diagnostics: [Diagnostic] = []
+    var unresolvedEnvironment: Set<String> = []
+    var documents: [Document] = []
+  }
+
+  private func read(_ path: String) throws -> FileRead {
+    let shown = displayPath(path)
+    let isSettings = Self.settingsFileNames.contains(ManifestPath.fileName(of: path))
+    var file = FileRead(shown: shown, isSettings: isSettings)
+    if isSettings && path.contains("/") {
+      file.diagnostics.append(
+        Diagnostic(
+          severity: .warning, ruleID: RuleID.nestedSettings,
+          message: "only the hogctl.yaml at the top of the manifest directory is read; this one is ignored",
+          location: ManifestLocation(file: shown, line: 1, column: 1)))
+      return file
+    }
+    let reader = YAMLDocumentReader(file: shown)
+    let size = try fileSystem.sizeOfFile(path)
+    if size > YAMLDocumentReader.maximumFileSize {
+      file.diagnostics.append(reader.tooLarge(size: size))
+      return file
+    }
+    let output = reader.read(try fileSystem.contentsOfFile(path))
+    file.text = output.text
+    file.diagnostics += output.diagnostics
+    for document in output.documents {
+      var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location)
+      let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
+      let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
+      file.diagnostics += decoder.diagnostics
+      file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
+      var isMapping = false
+      if case .mapping = document.kind { isMapping = true }
+      file.documents.append(
+        FileRead.Document(
+          value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs, isMapping: isMapping
+        ))
+    }
+    return file
   }
 
   /// `hog` is required unless a template supplies it or the function is declared deleted.

@@ -4,7 +4,7 @@ import PostHogAPI
 
 /// The difference between one manifest and its live function, after normalisation: the changed
 /// fields for display and the PATCH body that makes the live function match.
-struct FunctionDiff {
+struct FunctionDiff: Sendable {
   var changes: [FieldChange] = []
   var body: [String: JSONValue] = [:]
   var secretInputs: [String] = []

@@ -42,13 +42,33 @@ public enum Normalizer {
   /// PostHog strips white space around `hog`; lines' trailing white space is not significant to
   /// Hog either, so both are ignored.
   public static func hog(_ text: String) -> String {
+    if let trimmed = hogFastPath(text) { return trimmed }
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      String(line.reversed().drop(while: \.isWhitespace).reversed())
+      line.lastIndex { !$0.isWhitespace }.map { line[...$0] } ?? ""
     }
-    var trimmed = lines.joined(separator: "\n")
-    while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
-    while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
-    return trimmed
+    let joined = lines.joined(separator: "\n")
+    guard let first = joined.firstIndex(where: { !$0.isWhitespace }),
+      let last = joined.lastIndex(where: { !$0.isWhitespace })
+    else { return "" }
+    return String(joined[first...last])
+  }
+
+  /// The common case, decided on bytes: code whose lines end in printable ASCII, followed by
+  /// nothing but newlines, needs only those newlines dropped. Anything else (trailing spaces,
+  /// `\r\n`, leading or Unicode white space) takes the general path.
+  private static func hogFastPath(_ text: String) -> String? {
+    let utf8 = text.utf8
+    let printable: ClosedRange<UInt8> = 0x21...0x7E
+    guard let first = utf8.first, printable.contains(first) else { return nil }
+    var end = utf8.endIndex
+    while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
+    var previous: UInt8 = 0x0A
+    for byte in utf8[..<end] {
+      if byte == 0x0A, previous != 0x0A, !printable.contains(previous) { return nil }
+      previous = byte
+    }
+    guard printable.contains(previous) else { return nil }
+    return String(text[..<end])
   }
 
   /// `enabled` accepts the strings `"true"`/`"false"`.

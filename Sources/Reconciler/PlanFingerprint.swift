@@ -33,7 +33,9 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
   public static func digest(
     desired: [DesiredFunction], settings: ProjectSettings, templates: [String: JSONValue]
   ) -> String {
-    let functions = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }.map { function in
+    // Each function is serialised on its own (in parallel) and fed to the hash in order: the
+    // bytes hashed are exactly those of `{"functions": [...], "settings": ...}` serialised whole.
+    let functions = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }.parallelMap { function in
       let template = function.templateID.flatMap { templates[$0] }
       let secrets = Normalizer.secretKeys(desired: function, live: nil, template: template)
       var fields = function.fields
@@ -50,7 +52,7 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
         "ignore_changes": .array(function.ignoreChanges.map(JSONValue.string)),
         "broadcast": .string(function.broadcast.rawValue),
       ]
-      return object
+      return object.serialized()
     }
     let settingsValue: JSONValue = [
       "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
@@ -58,7 +60,15 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
       "ignore": .array(settings.ignore.map(JSONValue.string)),
       "order": .object(settings.order.mapValues { .array($0.map(JSONValue.string)) }),
     ]
-    let whole: JSONValue = ["functions": .array(functions), "settings": settingsValue]
-    return SHA256.hexDigest(whole.serialized())
+    var hasher = SHA256Hasher()
+    hasher.update("{\"functions\":[")
+    for (index, function) in functions.enumerated() {
+      if index > 0 { hasher.update(",") }
+      hasher.update(function)
+    }
+    hasher.update("],\"settings\":")
+    hasher.update(settingsValue.serialized())
+    hasher.update("}")
+    return SHA256.hex(hasher.finalize())
   }
 }

@@ -30,9 +30,15 @@ public enum Planner {
     var unchanged: [String] = []
     var creates: [DesiredFunction] = []
     var updatedNames: Set<String> = []
-    for match in matching.matches {
+    // The field-by-field diffs are independent of each other: computed on every core.
+    let diffs = matching.matches.parallelMap { match -> FunctionDiff? in
+      guard !match.desired.deleted, let live = match.live else { return nil }
+      let template = match.desired.templateID.flatMap { templates[$0] }
+      return FunctionDiff(
+        desired: match.desired, live: live, template: template, rotateSecrets: options.rotateSecrets)
+    }
+    for (match, diff) in zip(matching.matches, diffs) {
       let desired = match.desired
-      let template = desired.templateID.flatMap { templates[$0] }
       switch (desired.deleted, match.live) {
       case (true, let live?):
         functionActions.append(deleteAction(live, reason: "deleted: true", manifest: location(desired)))
@@ -41,8 +47,7 @@ public enum Planner {
       case (false, nil):
         creates.append(desired)
       case (false, let live?):
-        let diff = FunctionDiff(
-          desired: desired, live: live, template: template, rotateSecrets: options.rotateSecrets)
+        guard let diff else { continue }
         if diff.changes.isEmpty {
           unchanged.append(desired.name)
         } else {

@@ -3,49 +3,43 @@
 public enum SHA256 {
   /// The lowercase hex digest of `text`'s UTF-8 bytes.
   public static func hexDigest(_ text: String) -> String {
-    hexDigest(Array(text.utf8))
+    var hasher = SHA256Hasher()
+    hasher.update(text)
+    return hex(hasher.finalize())
   }
 
   public static func hexDigest(_ bytes: [UInt8]) -> String {
-    digest(bytes).map { byte in
+    hex(digest(bytes))
+  }
+
+  public static func digest(_ bytes: [UInt8]) -> [UInt8] {
+    var hasher = SHA256Hasher()
+    bytes.withUnsafeBufferPointer { hasher.update($0) }
+    return hasher.finalize()
+  }
+
+  public static func hex(_ digest: [UInt8]) -> String {
+    digest.map { byte in
       let hex = String(byte, radix: 16)
       return byte < 16 ? "0" + hex : hex
     }.joined()
   }
 
-  public static func digest(_ bytes: [UInt8]) -> [UInt8] {
-    var state: [UInt32] = [
-      0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
-      0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    var message = bytes
-    let bitLength = UInt64(bytes.count) &* 8
-    message.append(0x80)
-    while message.count % 64 != 56 { message.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) {
-      message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+  /// One 64-byte block into `state`; `words` is scratch space of 64 entries.
+  static func compress(
+    _ state: inout [UInt32], block: UnsafeBufferPointer<UInt8>, at offset: Int, words: inout [UInt32]
+  ) {
+    for index in 0..<16 {
+      let byte = offset + index * 4
+      words[index] =
+        UInt32(block[byte]) << 24 | UInt32(block[byte + 1]) << 16 | UInt32(block[byte + 2]) << 8
+        | UInt32(block[byte + 3])
     }
-    var words = [UInt32](repeating: 0, count: 64)
-    for chunkStart in stride(from: 0, to: message.count, by: 64) {
-      for index in 0..<16 {
-        let offset = chunkStart + index * 4
-        words[index] =
-          UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-          | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
-      }
-      for index in 16..<64 {
-        let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-        let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-        words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-      }
-      compress(&state, words)
+    for index in 16..<64 {
+      let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+      let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+      words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
     }
-    return state.flatMap { word in
-      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
-    }
-  }
-
-  private static func compress(_ state: inout [UInt32], _ words: [UInt32]) {
     var (a, b, c, d, e, f, g, h) = (
       state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
     )
@@ -58,15 +52,21 @@ public enum SHA256 {
       let temp2 = s0 &+ majority
       (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
     }
-    let results = [a, b, c, d, e, f, g, h]
-    for index in 0..<8 { state[index] = state[index] &+ results[index] }
+    state[0] = state[0] &+ a
+    state[1] = state[1] &+ b
+    state[2] = state[2] &+ c
+    state[3] = state[3] &+ d
+    state[4] = state[4] &+ e
+    state[5] = state[5] &+ f
+    state[6] = state[6] &+ g
+    state[7] = state[7] &+ h
   }
 
-  private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
+  static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
     (value >> count) | (value << (32 - count))
   }
 
-  private static let roundConstants: [UInt32] = [
+  static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
     0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
     0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -76,4 +76,55 @@ public enum SHA256 {
     0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
     0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
   ]
+}
+
+/// SHA-256 over data fed in pieces, so a digest of many serialised functions never needs them
+/// joined into one string first.
+public struct SHA256Hasher {
+  private var state: [UInt32] = [
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
+  ]
+  private var pending: [UInt8] = []
+  private var length: UInt64 = 0
+  private var words = [UInt32](repeating: 0, count: 64)
+
+  public init() {}
+
+  public mutating func update(_ text: String) {
+    var text = text
+    text.withUTF8 { update($0) }
+  }
+
+  public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(bytes.count)
+    var offset = 0
+    if !pending.isEmpty {
+      let taken = min(64 - pending.count, bytes.count)
+      pending.append(contentsOf: bytes[0..<taken])
+      offset = taken
+      guard pending.count == 64 else { return }
+      pending.withUnsafeBufferPointer { SHA256.compress(&state, block: $0, at: 0, words: &words) }
+      pending.removeAll(keepingCapacity: true)
+    }
+    while offset + 64 <= bytes.count {
+      SHA256.compress(&state, block: bytes, at: offset, words: &words)
+      offset += 64
+    }
+    pending.append(contentsOf: bytes[offset...])
+  }
+
+  public mutating func finalize() -> [UInt8] {
+    let bitLength = length &* 8
+    var tail: [UInt8] = [0x80]
+    while (pending.count + tail.count) % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) {
+      tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+    }
+    let savedLength = length
+    tail.withUnsafeBufferPointer { update($0) }
+    length = savedLength
+    return state.flatMap { word in
+      [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
+    }
+  }
 }

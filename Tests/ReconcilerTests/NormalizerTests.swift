@@ -155,6 +155,29 @@ import Testing
     #expect(Normalizer.hog("a\n  b") != Normalizer.hog("a\nb"))
   }
 
+  /// The rule as first written, character by character: the byte-level fast path must agree.
+  static func referenceHog(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+      String(line.reversed().drop(while: \.isWhitespace).reversed())
+    }
+    var trimmed = lines.joined(separator: "\n")
+    while let first = trimmed.first, first.isWhitespace { trimmed.removeFirst() }
+    while let last = trimmed.last, last.isWhitespace { trimmed.removeLast() }
+    return trimmed
+  }
+
+  @Test func hogNormalisationAgreesWithTheCharacterRuleOnRandomText() {
+    let pieces = ["a", "}", " ", "\n", "\n", "\t", "\r\n", "\u{A0}", "é", "e\u{301}", "\u{2028}", "😀"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<5000 {
+      let text = (0..<Int.random(in: 0...14, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }
+      .joined()
+      #expect(Normalizer.hog(text) == Self.referenceHog(text), "\(text.debugDescription)")
+    }
+  }
+
   @Test func schemaFlagsDefaultToFalse() {
     let normalized = Normalizer.inputsSchema([["type": "string", "key": "a"]])
     #expect(

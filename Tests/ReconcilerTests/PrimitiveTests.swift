@@ -29,3 +29,20 @@ import Testing
     #expect(NameGlob("*").matches(""))
   }
 }
+
+@Suite struct IncrementalSHA256Tests {
+  @Test func piecesHashLikeTheWhole() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 55, 56, 63, 64, 65, 127, 128, 129, 1000, 4099] {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      var hasher = SHA256Hasher()
+      var offset = 0
+      while offset < bytes.count {
+        let piece = min(bytes.count - offset, Int.random(in: 1...130, using: &generator))
+        bytes[offset..<(offset + piece)].withUnsafeBufferPointer { hasher.update($0) }
+        offset += piece
+      }
+      #expect(SHA256.hex(hasher.finalize()) == SHA256.hexDigest(bytes), "length \(length)")
+    }
+  }
+}

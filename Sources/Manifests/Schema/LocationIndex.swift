@@ -1,13 +1,53 @@
 /// Where each decoded value was written, by path (`masking.ttl`, `inputs_schema[0].type`,
 /// `inputs.url`), so rules that run on the decoded JSON can still point at file:line:col.
 struct LocationIndex: Sendable {
-  var keys: [String: ManifestLocation] = [:]
-  var values: [String: ManifestLocation] = [:]
+  /// Locations by path, stored as line and column only: nearly all of them are in the
+  /// document's own file, and a full `ManifestLocation` per path made the index the largest
+  /// part of a loaded manifest. Locations in another file (`!file`) are kept whole.
+  struct Table: Sendable {
+    private struct Position: Sendable {
+      var line: Int32
+      var column: Int32
+    }
+
+    private let file: String
+    private var positions: [String: Position] = [:]
+    private var elsewhere: [String: ManifestLocation] = [:]
+
+    init(file: String) {
+      self.file = file
+    }
+
+    subscript(path: String) -> ManifestLocation? {
+      get {
+        if let position = positions[path] {
+          return ManifestLocation(file: file, line: Int(position.line), column: Int(position.column))
+        }
+        return elsewhere[path]
+      }
+      set {
+        if let location = newValue, location.file == file, let line = Int32(exactly: location.line),
+          let column = Int32(exactly: location.column)
+        {
+          positions[path] = Position(line: line, column: column)
+          if !elsewhere.isEmpty { elsewhere[path] = nil }
+        } else {
+          positions[path] = nil
+          elsewhere[path] = newValue
+        }
+      }
+    }
+  }
+
+  var keys: Table
+  var values: Table
   /// Where the document starts.
   var document: ManifestLocation
 
   init(document: ManifestLocation) {
     self.document = document
+    self.keys = Table(file: document.file)
+    self.values = Table(file: document.file)
   }
 
   /// The value's location, else its key's, else the nearest enclosing value's.

@@ -6,7 +6,7 @@
 enum AliasKeyGuard {
   /// The 1-based line and column of the first risky key, if any.
   static func firstRiskyKey(in text: String) -> (line: Int, column: Int)? {
-    guard text.contains("*"), text.contains("&") else { return nil }
+    guard text.utf8.contains(UInt8(ascii: "*")), text.utf8.contains(UInt8(ascii: "&")) else { return nil }
     var lineNumber = 0
     // Lines of a `|` or `>` block scalar are text (e.g. Hog code), not keys.
     var blockIndent: Int?

@@ -11,6 +11,8 @@ public struct ApplyExecutor: Sendable {
   /// The manifests the plan was made from: secret input values are read from here, right before
   /// the request that sends them.
   let desired: [DesiredFunction]
+  /// `desired` by type and name, so each action finds its manifest without a scan.
+  private let desiredByKey: [String: DesiredFunction]
   let parallelism: Int
   let progress: @Sendable (ApplyReport.Entry) -> Void
 
@@ -20,6 +22,8 @@ public struct ApplyExecutor: Sendable {
   ) {
     self.api = api
     self.desired = desired
+    self.desiredByKey = Dictionary(
+      desired.map { (Self.key(type: $0.type, name: $0.name), $0) }, uniquingKeysWith: { first, _ in first })
     self.parallelism = max(1, parallelism)
     self.progress = progress
   }
@@ -64,8 +68,10 @@ public struct ApplyExecutor: Sendable {
   }
 
   func desiredFunction(for action: PlanAction) -> DesiredFunction? {
-    desired.first { $0.name == action.name && $0.type == action.type }
+    desiredByKey[Self.key(type: action.type, name: action.name)]
   }
+
+  private static func key(type: String, name: String) -> String { type + "/" + name }
 
   /// Runs `work` for each item with at most `parallelism` at once.
   private func runBounded(
