@@ -45,7 +45,8 @@ struct APISession {
     let client = ClientSettings(
       host: host, projectID: projectID, apiKey: key,
       apiPath: ClientSettings.APIPath(rawValue: settings.apiPath.rawValue) ?? .environments,
-      parallelism: options.parallelism, insecureHTTP: options.insecureHTTP,
+      parallelism: options.parallelism, rateLimit: options.rateLimit.limit,
+      insecureHTTP: options.insecureHTTP,
       secretValues: secretValues)
     return APISession(
       api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, emulator: nil)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Manifests
+import PostHogAPI
 
 /// Where PostHog is and how to talk to it; shared by plan and apply.
 struct ConnectionOptions: ParsableArguments {
@@ -30,6 +31,14 @@ struct ConnectionOptions: ParsableArguments {
   @Option(help: "Requests in flight at once.")
   var parallelism: Int = 8
 
+  @Option(
+    name: .customLong("rate-limit"),
+    help: ArgumentHelp(
+      "Requests hogctl allows itself: N/minute,M/hour (PostHog's default for personal API keys is "
+        + "480/minute,4800/hour; use your own if PostHog raised it), or off.",
+      valueName: "limit"))
+  var rateLimit: ClientRateLimit = .init(RateLimit.posthogDefault)
+
   @Flag(help: "Trace every request and response on stderr (the key and secret values are redacted).")
   var debug = false
 
@@ -46,6 +55,35 @@ struct ConnectionOptions: ParsableArguments {
 
   func validate() throws {
     guard parallelism >= 1 else { throw ValidationError("--parallelism must be at least 1.") }
+  }
+}
+
+/// `--rate-limit`: a budget per minute and per hour, or none.
+struct ClientRateLimit: ExpressibleByArgument {
+  var limit: RateLimit?
+
+  init(_ limit: RateLimit?) { self.limit = limit }
+
+  init?(argument: String) {
+    guard argument.lowercased() != "off" else {
+      self.limit = nil
+      return
+    }
+    var limit = RateLimit.posthogDefault
+    for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
+      let fields = part.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard fields.count == 2, let count = Int(fields[0]), count > 0 else { return nil }
+      switch fields[1].lowercased() {
+      case "minute", "min", "m": limit.perMinute = count
+      case "hour", "h": limit.perHour = count
+      default: return nil
+      }
+    }
+    self.limit = limit
+  }
+
+  var defaultValueDescription: String {
+    limit.map { "\($0.perMinute)/minute,\($0.perHour)/hour" } ?? "off"
   }
 }
 
