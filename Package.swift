@@ -6,6 +6,8 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "hogctl", targets: ["hogctl"]),
+    // Plan and apply benchmarks against the emulator (BENCHMARKS.md); build with -c release.
+    .executable(name: "hogctl-bench", targets: ["hogctl-bench"]),
     // The manifest loader on its own, for the fuzz target in Fuzz/.
     .library(name: "HogctlManifests", targets: ["Manifests"]),
   ],
@@ -16,6 +18,13 @@ let package = Package(
   ],
   targets: [
     .executableTarget(name: "hogctl", dependencies: ["HogctlCLI"]),
+    .executableTarget(
+      name: "hogctl-bench",
+      dependencies: [
+        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
     .target(
       name: "HogctlCLI",
       dependencies: [

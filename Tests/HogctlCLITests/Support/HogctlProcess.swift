@@ -12,13 +12,16 @@ struct HogctlRun {
 
 enum HogctlProcess {
   /// The `hogctl` built next to the test bundle (`swift build` builds both).
-  static var binary: URL {
+  static var binary: URL { executable("hogctl") }
+
+  /// A product built next to the test bundle, by name.
+  static func executable(_ name: String) -> URL {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     for directory in [beside, beside.deletingLastPathComponent()] {
-      let candidate = directory.appendingPathComponent("hogctl")
+      let candidate = directory.appendingPathComponent(name)
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
-    return packageRoot.appendingPathComponent(".build/debug/hogctl")
+    return packageRoot.appendingPathComponent(".build/debug/\(name)")
   }
 
   static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -28,10 +31,11 @@ enum HogctlProcess {
   /// Waits for the process without blocking a thread: the emulator these runs talk to lives in
   /// the test process and needs the concurrency pool's threads to answer.
   static func run(
-    _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil
+    _ arguments: [String], in directory: URL, environment: [String: String] = [:], input: String? = nil,
+    executable: URL = binary
   ) async throws -> HogctlRun {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "NO_COLOR": "1"]

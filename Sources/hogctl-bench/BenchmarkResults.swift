@@ -1,0 +1,44 @@
+/// What one benchmark run measured; every figure is the median of its runs.
+struct BenchmarkResults {
+  struct PlanRow {
+    var functions: Int
+    var listPages: Int
+    var requests: Int
+    var seconds: Double
+    var peakMemoryBytes: Int
+    /// The same plan with no injected latency: process start, loading, loopback HTTP, diff.
+    var zeroLatencySeconds: Double
+    var lowerBoundSeconds: Double
+    var baselineSeconds: Double
+    var baselineRequests: Int
+    var ratio: Double { seconds / lowerBoundSeconds }
+  }
+
+  struct LocalComputeRow {
+    var functions: Int
+    var timings: LocalCompute.Timings
+    var peakMemoryBytes: Int
+  }
+
+  struct ApplyRow {
+    var updates: Int
+    var requests: Int
+    var throttled: Int
+    var seconds: Double
+    var perMinute: Int
+    var perHour: Int
+    /// Requests the limit lets through in `seconds`: a full burst plus what refills meanwhile.
+    var allowedRequests: Double {
+      min(
+        Double(perMinute) + Double(perMinute) / 60 * seconds,
+        Double(perHour) + Double(perHour) / 3600 * seconds)
+    }
+    var shareOfAllowed: Double { Double(requests) / allowedRequests }
+  }
+
+  var latencyMilliseconds: Int
+  var runs: Int
+  var plan: [PlanRow] = []
+  var localCompute: [LocalComputeRow] = []
+  var apply: ApplyRow?
+}

@@ -1,0 +1,61 @@
+import Foundation
+import HogctlCore
+import Manifests
+import PostHogAPI
+import Reconciler
+
+/// The work a plan does on this machine, without the network: read and validate the manifests,
+/// decode the saved list pages exactly as the client does, then normalise and diff. Runs in a
+/// child process of its own so its peak memory is measured alone.
+enum LocalCompute {
+  struct Timings: Codable {
+    var loadSeconds: Double
+    var decodeSeconds: Double
+    var planSeconds: Double
+    var totalSeconds: Double
+    var functions: Int
+    var liveFunctions: Int
+    var actions: Int
+    var errors: Int
+    /// Resident memory after loading the manifests and after decoding the live state, in bytes.
+    var residentAfterLoad = 0
+    var residentAfterDecode = 0
+  }
+
+  /// The current resident set size (VmRSS), or 0 where /proc is not available.
+  static func residentBytes() -> Int {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") })
+    else { return 0 }
+    let kilobytes = line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return kilobytes * 1024
+  }
+
+  static func measure(manifests: URL, pages: [URL]) throws -> Timings {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let loader = ManifestLoader(
+      fileSystem: DiskManifestFileSystem(root: manifests),
+      environment: ProcessInfo.processInfo.environment)
+    let result = try loader.load()
+    let loaded = clock.now
+    let residentAfterLoad = residentBytes()
+    var live: [HogFunction] = []
+    for page in pages {
+      let object = try JSONValue.parse(Data(contentsOf: page))
+      for item in object["results"]?.arrayValue ?? [] {
+        if let raw = item.objectValue { live.append(HogFunction(raw: raw)) }
+      }
+    }
+    let decoded = clock.now
+    let residentAfterDecode = residentBytes()
+    let plan = try Planner.plan(desired: result.functions, settings: result.settings, live: live)
+    let planned = clock.now
+    return Timings(
+      loadSeconds: (loaded - start).seconds, decodeSeconds: (decoded - loaded).seconds,
+      planSeconds: (planned - decoded).seconds, totalSeconds: (planned - start).seconds,
+      functions: result.functions.count, liveFunctions: live.count, actions: plan.actions.count,
+      errors: result.errorCount, residentAfterLoad: residentAfterLoad,
+      residentAfterDecode: residentAfterDecode)
+  }
+}

@@ -1,0 +1,136 @@
+import Foundation
+
+/// The results as Markdown tables, with the machine they were measured on.
+struct MarkdownReport {
+  var results: BenchmarkResults
+  var machine: String
+  var command: String
+
+  var text: String {
+    var lines = [
+      "Measured \(Self.today()) on \(machine).", "",
+      "Reproduce: `\(command)`", "",
+      "Injected latency: \(results.latencyMilliseconds) ms per API request. Every figure is the median "
+        + "of \(results.runs) runs.", "",
+    ]
+    lines += planTable + [""] + localComputeTable + [""] + applyTable + [""] + targetsTable
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  private var planTable: [String] {
+    guard !results.plan.isEmpty else { return [] }
+    var lines = [
+      "### `hogctl plan` against the live project",
+      "",
+      "| Live functions | hogctl plan | Requests | Peak memory | Lower bound | Ratio | One GET per function (10 at a time) | Its requests | hogctl faster by |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results.plan {
+      lines.append(
+        "| \(Self.count(row.functions)) | \(Self.seconds(row.seconds)) | \(row.requests) | "
+          + "\(Self.megabytes(row.peakMemoryBytes)) | \(Self.seconds(row.lowerBoundSeconds)) | "
+          + "\(Self.ratio(row.ratio)) | \(Self.seconds(row.baselineSeconds)) | \(Self.count(row.baselineRequests)) | "
+          + "\(Self.ratio(row.baselineSeconds / row.seconds))× |")
+    }
+    lines += [
+      "",
+      "Lower bound = list pages × latency + the same plan with no injected latency "
+        + "("
+        + results.plan.map { "\(Self.count($0.functions)): \(Self.seconds($0.zeroLatencySeconds))" }
+        .joined(separator: ", ") + "), which holds everything that is not waiting on the network: process "
+        + "start, reading and validating the manifests, the emulator answering on loopback, decoding, "
+        + "normalising and diffing.",
+    ]
+    return lines
+  }
+
+  private var localComputeTable: [String] {
+    guard !results.localCompute.isEmpty else { return [] }
+    var lines = [
+      "### Local compute (no network)",
+      "",
+      "| Functions | Load and validate | Decode live JSON | Normalise and diff | Total | Peak memory |",
+      "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in results.localCompute {
+      let timings = row.timings
+      lines.append(
+        "| \(Self.count(row.functions)) | \(Self.seconds(timings.loadSeconds)) | "
+          + "\(Self.seconds(timings.decodeSeconds)) | \(Self.seconds(timings.planSeconds)) | "
+          + "\(Self.seconds(timings.totalSeconds)) | \(Self.megabytes(row.peakMemoryBytes)) |")
+    }
+    return lines
+  }
+
+  private var applyTable: [String] {
+    guard let apply = results.apply else { return [] }
+    return [
+      "### `hogctl apply` under PostHog's default rate limit (\(apply.perMinute)/minute, \(apply.perHour)/hour)",
+      "",
+      "| Updates | Requests | Wall time | Achieved rate | Allowed in that time | Share of allowed | 429 responses |",
+      "|---:|---:|---:|---:|---:|---:|---:|",
+      "| \(Self.count(apply.updates)) | \(Self.count(apply.requests)) | \(Self.seconds(apply.seconds)) | "
+        + String(format: "%.1f/s", Double(apply.requests) / apply.seconds) + " | "
+        + String(format: "%.0f", apply.allowedRequests) + " | " + Self.percent(apply.shareOfAllowed) + " | "
+        + "\(apply.throttled) (\(Self.percent(Double(apply.throttled) / Double(max(1, apply.requests))))) |",
+      "",
+      "Allowed in that time = the full burst (\(apply.perMinute)) plus what the bucket refills during the "
+        + "run (\(apply.perMinute)/60 per second), capped by the hourly bucket the same way.",
+    ]
+  }
+
+  private var targetsTable: [String] {
+    var lines = ["### Targets", "", "| Target | Measured | Met |", "|---|---|---|"]
+    for row in results.plan {
+      lines.append(
+        "| plan at \(Self.count(row.functions)) ≤ 1.2 × lower bound | \(Self.ratio(row.ratio)) × | "
+          + "\(row.ratio <= 1.2 ? "yes" : "no") |")
+    }
+    if let largest = results.localCompute.max(by: { $0.functions < $1.functions }) {
+      let seconds = largest.timings.totalSeconds
+      let megabytes = Double(largest.peakMemoryBytes) / 1_048_576
+      lines.append(
+        "| local compute at \(Self.count(largest.functions)) < 0.5 s | \(Self.seconds(seconds)) | "
+          + "\(seconds < 0.5 ? "yes" : "no") |")
+      lines.append(
+        "| local compute at \(Self.count(largest.functions)) < 150 MB peak | "
+          + "\(Self.megabytes(largest.peakMemoryBytes)) | \(megabytes < 150 ? "yes" : "no") |")
+    }
+    if let apply = results.apply {
+      let share = apply.shareOfAllowed
+      let throttledShare = Double(apply.throttled) / Double(max(1, apply.requests))
+      lines.append(
+        "| apply ≥ 90% of the allowed rate | \(Self.percent(share)) | \(share >= 0.9 ? "yes" : "no") |")
+      lines.append(
+        "| 429s < 1% of requests | \(Self.percent(throttledShare)) | \(throttledShare < 0.01 ? "yes" : "no") |"
+      )
+    }
+    return lines
+  }
+
+  static func seconds(_ value: Double) -> String {
+    value < 10 ? String(format: "%.3f s", value) : String(format: "%.1f s", value)
+  }
+
+  static func megabytes(_ bytes: Int) -> String {
+    String(format: "%.0f MB", Double(bytes) / 1_048_576)
+  }
+
+  static func ratio(_ value: Double) -> String { String(format: "%.2f", value) }
+  static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+
+  static func count(_ value: Int) -> String {
+    let formatter = NumberFormatter()
+    formatter.numberStyle = .decimal
+    formatter.groupingSeparator = ","
+    formatter.usesGroupingSeparator = true
+    return formatter.string(from: NSNumber(value: value)) ?? String(value)
+  }
+
+  static func today() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return formatter.string(from: Date())
+  }
+}
