@@ -58,7 +58,9 @@ struct RunBenchmarks: AsyncParsableCommand {
     let runner = BenchmarkRunner(
       hogctl: hogctl, benchExecutable: executable.path, workDirectory: work, latencyMilliseconds: latency,
       runs: runs, baselineRuns: baselineRuns, baselineParallelism: baselineParallelism, emulator: emulator)
-    var results = BenchmarkResults(latencyMilliseconds: latency, runs: runs)
+    var results = BenchmarkResults(
+      latencyMilliseconds: latency, runs: runs, baselineParallelism: baselineParallelism,
+      baselineRuns: baselineRuns, applyRuns: applyRuns)
     do {
       for size in parsedSizes {
         results.plan.append(try await runner.planRow(functions: size))
@@ -79,9 +81,20 @@ struct RunBenchmarks: AsyncParsableCommand {
     if let output { try report.write(toFile: output, atomically: true, encoding: .utf8) }
   }
 
+  /// The command as a user would type it, without where the Markdown was saved.
   private var commandLine: String {
-    (["hogctl-bench"] + CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("--output") })
-      .joined(separator: " ")
+    var arguments: [String] = []
+    var skipNext = false
+    for argument in CommandLine.arguments.dropFirst() {
+      if skipNext {
+        skipNext = false
+      } else if argument == "--output" {
+        skipNext = true
+      } else if !argument.hasPrefix("--output=") {
+        arguments.append(argument)
+      }
+    }
+    return (["scripts/bench"] + arguments).joined(separator: " ")
   }
 }
 

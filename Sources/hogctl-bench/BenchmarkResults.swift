@@ -38,6 +38,9 @@ struct BenchmarkResults {
 
   var latencyMilliseconds: Int
   var runs: Int
+  var baselineParallelism: Int
+  var baselineRuns: Int
+  var applyRuns: Int
   var plan: [PlanRow] = []
   var localCompute: [LocalComputeRow] = []
   var apply: ApplyRow?

@@ -11,7 +11,8 @@ struct MarkdownReport {
       "Measured \(Self.today()) on \(machine).", "",
       "Reproduce: `\(command)`", "",
       "Injected latency: \(results.latencyMilliseconds) ms per API request. Every figure is the median "
-        + "of \(results.runs) runs.", "",
+        + "of \(results.runs) runs (the per-function baseline: \(results.baselineRuns), apply: "
+        + "\(results.applyRuns)).", "",
     ]
     lines += planTable + [""] + localComputeTable + [""] + applyTable + [""] + targetsTable
     return lines.joined(separator: "\n") + "\n"
@@ -40,6 +41,14 @@ struct MarkdownReport {
         .joined(separator: ", ") + "), which holds everything that is not waiting on the network: process "
         + "start, reading and validating the manifests, the emulator answering on loopback, decoding, "
         + "normalising and diffing.",
+      "",
+      "The per-function read can be no faster than functions ÷ \(results.baselineParallelism) × latency ("
+        + results.plan.map {
+          "\(Self.count($0.functions)): "
+            + Self.seconds(
+              Double($0.functions) / Double(results.baselineParallelism) * Double(results.latencyMilliseconds)
+                / 1000)
+        }.joined(separator: ", ") + "), and that is before PostHog's rate limit, which it ignores here.",
     ]
     return lines
   }
