@@ -85,7 +85,8 @@ struct RunBenchmarks: AsyncParsableCommand {
   private var commandLine: String {
     var arguments: [String] = []
     var skipNext = false
-    for argument in CommandLine.arguments.dropFirst() {
+    let given = CommandLine.arguments.dropFirst()
+    for argument in given.first == "run" ? given.dropFirst() : given {
       if skipNext {
         skipNext = false
       } else if argument == "--output" {

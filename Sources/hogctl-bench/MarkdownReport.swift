@@ -11,11 +11,18 @@ struct MarkdownReport {
       "Measured \(Self.today()) on \(machine).", "",
       "Reproduce: `\(command)`", "",
       "Injected latency: \(results.latencyMilliseconds) ms per API request. Every figure is the median "
-        + "of \(results.runs) runs (the per-function baseline: \(results.baselineRuns), apply: "
-        + "\(results.applyRuns)).", "",
+        + "of \(results.runs) runs\(otherRunCounts).", "",
     ]
     lines += planTable + [""] + localComputeTable + [""] + applyTable + [""] + targetsTable
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The run counts that differ from `runs`, as " (the per-function baseline: 3, apply: 3)".
+  private var otherRunCounts: String {
+    var counts: [String] = []
+    if !results.plan.isEmpty { counts.append("the per-function baseline: \(results.baselineRuns)") }
+    if results.apply != nil { counts.append("apply: \(results.applyRuns)") }
+    return counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")"
   }
 
   private var planTable: [String] {
