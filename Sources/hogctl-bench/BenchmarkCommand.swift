@@ -62,6 +62,7 @@ struct RunBenchmarks: AsyncParsableCommand {
       latencyMilliseconds: latency, runs: runs, baselineParallelism: baselineParallelism,
       baselineRuns: baselineRuns, applyRuns: applyRuns)
     do {
+      results.processStartSeconds = try await runner.processStart()
       for size in parsedSizes {
         results.plan.append(try await runner.planRow(functions: size))
         results.localCompute.append(try await runner.localComputeRow(functions: size))

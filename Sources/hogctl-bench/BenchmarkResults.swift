@@ -8,6 +8,8 @@ struct BenchmarkResults {
     var peakMemoryBytes: Int
     /// The same plan with no injected latency: process start, loading, loopback HTTP, diff.
     var zeroLatencySeconds: Double
+    /// The emulator producing every list page, read by a plain HTTP client with no latency.
+    var serverSeconds: Double
     var lowerBoundSeconds: Double
     var baselineSeconds: Double
     var baselineRequests: Int
@@ -41,7 +43,16 @@ struct BenchmarkResults {
   var baselineParallelism: Int
   var baselineRuns: Int
   var applyRuns: Int
+  /// `hogctl --version` from spawn to exit.
+  var processStartSeconds = 0.0
   var plan: [PlanRow] = []
   var localCompute: [LocalComputeRow] = []
   var apply: ApplyRow?
+
+  /// The stricter bound: list pages × latency + local compute alone, leaving out process start
+  /// and the server's own time.
+  func strictBound(_ row: PlanRow) -> Double? {
+    guard let local = localCompute.first(where: { $0.functions == row.functions }) else { return nil }
+    return Double(row.listPages * latencyMilliseconds) / 1000 + local.timings.totalSeconds
+  }
 }

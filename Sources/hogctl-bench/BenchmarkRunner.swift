@@ -77,6 +77,13 @@ struct BenchmarkRunner {
     var local: [Double] = []
     for _ in 0..<runs { local.append(try await hogctl(plan, label: "plan-\(functions)").seconds) }
 
+    var server: [Double] = []
+    for _ in 0..<runs {
+      let start = ContinuousClock.now
+      try await savePages(to: nil)
+      server.append((ContinuousClock.now - start).seconds)
+    }
+
     progress("\(functions) functions: plan at \(latencyMilliseconds) ms, \(runs) runs")
     try await emulator.configure(latencyMilliseconds: latencyMilliseconds)
     var seconds: [Double] = []
@@ -105,9 +112,22 @@ struct BenchmarkRunner {
     let zeroLatency = median(local)
     return BenchmarkResults.PlanRow(
       functions: functions, listPages: pages, requests: median(requests), seconds: median(seconds),
-      peakMemoryBytes: median(memory), zeroLatencySeconds: zeroLatency,
+      peakMemoryBytes: median(memory), zeroLatencySeconds: zeroLatency, serverSeconds: median(server),
       lowerBoundSeconds: Double(pages * latencyMilliseconds) / 1000 + zeroLatency,
       baselineSeconds: median(baseline), baselineRequests: median(baselineRequests))
+  }
+
+  /// `hogctl --version`: what starting the process costs before any work.
+  func processStart() async throws -> Double {
+    var seconds: [Double] = []
+    for _ in 0..<runs {
+      let outcome = try await ChildProcess.run(
+        hogctl, ["--version"], environment: environment,
+        stdout: workDirectory.appendingPathComponent("version.out").path,
+        stderr: workDirectory.appendingPathComponent("version.err").path)
+      seconds.append(outcome.seconds)
+    }
+    return median(seconds)
   }
 
   /// Every live function id, read without latency (the baseline, like Terraform, already knows

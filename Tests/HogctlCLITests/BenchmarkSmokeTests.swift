@@ -21,7 +21,8 @@ import Testing
       lines.first { $0.hasPrefix("| 30 |") && $0.contains("MB") && $0.contains("×") })
     let cells = planRow.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
     #expect(cells[2] == "1", "hogctl plan should make one list request: \(planRow)")
-    #expect(cells[7] == "30", "the baseline should make one GET per function: \(planRow)")
+    #expect(cells[5] == "30", "the baseline should make one GET per function: \(planRow)")
+    #expect(run.stdout.contains("### `hogctl plan` against its lower bound"))
     #expect(run.stdout.contains("### Local compute (no network)"))
     let applyRow = try #require(lines.first { $0.hasPrefix("| 30 | ") && $0.contains("/s |") })
     #expect(applyRow.hasSuffix("| 0 (0.0%) |"), "no 429s within the burst: \(applyRow)")
