@@ -8,8 +8,8 @@ let package = Package(
     .executable(name: "hogctl", targets: ["hogctl"]),
     // Plan and apply benchmarks against the emulator (BENCHMARKS.md); build with -c release.
     .executable(name: "hogctl-bench", targets: ["hogctl-bench"]),
-    // The manifest loader on its own, for the fuzz target in Fuzz/.
-    .library(name: "HogctlManifests", targets: ["Manifests"]),
+    // The manifest loader on its own and the fuzz input format, for the fuzz target in Fuzz/.
+    .library(name: "HogctlManifests", targets: ["Manifests", "ManifestFuzzing"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -34,6 +34,7 @@ let package = Package(
     ),
     .target(name: "HogctlCore"),
     .target(name: "Manifests", dependencies: ["HogctlCore", .product(name: "Yams", package: "Yams")]),
+    .target(name: "ManifestFuzzing", dependencies: ["Manifests"]),
     .target(name: "PostHogAPI", dependencies: ["HogctlCore"]),
     .target(name: "Reconciler", dependencies: ["HogctlCore", "Manifests", "PostHogAPI"]),
     .target(name: "Rendering", dependencies: ["HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]),
@@ -42,7 +43,8 @@ let package = Package(
       dependencies: ["HogctlCore", .product(name: "Hummingbird", package: "hummingbird")]
     ),
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
-    .testTarget(name: "ManifestsTests", dependencies: ["Manifests"], resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ManifestsTests", dependencies: ["Manifests", "ManifestFuzzing"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PostHogAPITests", dependencies: ["PostHogAPI", "Emulator"]),
     .testTarget(
       name: "ReconcilerTests", dependencies: ["Reconciler", "Manifests", "PostHogAPI", "HogctlCore"]),

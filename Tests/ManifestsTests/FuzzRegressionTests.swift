@@ -1,10 +1,11 @@
 import Foundation
+import ManifestFuzzing
 import Manifests
 import Testing
 
 /// Inputs for the manifest loader's fuzz target (Fuzz/): crashes it found, and inputs built to
 /// stress the loader. Each file is a raw fuzz input, split into files exactly as the fuzz target
-/// does (see Fuzz/Sources/ManifestLoaderFuzzer/FuzzInput.swift and docs/fuzzing.md).
+/// does (see Sources/ManifestFuzzing/FuzzInput.swift and docs/fuzzing.md).
 @Suite struct FuzzRegressionTests {
   /// What each input must report: a rule, and for the inputs of fixed location bugs, where.
   /// The loader must return these diagnostics, not crash or hang.
@@ -63,7 +64,7 @@ import Testing
   func loadsWithinTheTimeLimitAndReports(_ name: String) throws {
     let bytes = try Data(contentsOf: Self.directory.appendingPathComponent(name))
     let loader = ManifestLoader(
-      fileSystem: FuzzInputSplit.fileSystem(for: bytes), environment: FuzzInputSplit.environment)
+      fileSystem: FuzzInput.fileSystem(for: bytes), environment: FuzzInput.environment)
     var result: ManifestLoadResult?
     let elapsed = try ContinuousClock().measure { result = try loader.load() }
     #expect(elapsed < Self.timeLimit, "\(name) took \(elapsed)")
@@ -73,26 +74,5 @@ import Testing
     if let location = expected.location {
       #expect(matching.map(\.location) == [location])
     }
-  }
-}
-
-/// The fuzz target's split of an input into a manifest directory, kept in step with
-/// Fuzz/Sources/ManifestLoaderFuzzer/FuzzInput.swift.
-enum FuzzInputSplit {
-  static let separator: UInt8 = 0xFF
-  static let fileNames = ["function.yaml", "hogctl.yaml", "code.hog", "more/second.yaml"]
-  static let environment = [
-    "SLACK_TOKEN": "xoxb-fuzz", "WEBHOOK_SIGNING_SECRET": "s3cret", "POSTHOG_HOST": "https://eu.posthog.com",
-    "EMPTY": "",
-  ]
-
-  static func fileSystem(for bytes: Data) -> InMemoryManifestFileSystem {
-    let parts = bytes.split(
-      separator: separator, maxSplits: fileNames.count - 1, omittingEmptySubsequences: false)
-    var files: [String: Data] = [:]
-    for (name, part) in zip(fileNames, parts) {
-      files[name] = Data(part)
-    }
-    return InMemoryManifestFileSystem(files: files)
   }
 }

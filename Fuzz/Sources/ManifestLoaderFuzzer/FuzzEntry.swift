@@ -1,4 +1,5 @@
 import Foundation
+import ManifestFuzzing
 import Manifests
 
 /// `HOGCTL_FUZZ_PRINT=1` prints each input's diagnostics, for replaying an input by hand.
