@@ -23,7 +23,7 @@ extension EmulatorConfiguration {
   public static func parseRateLimit(_ text: String) throws -> RateLimit? {
     if text.lowercased() == "off" { return nil }
     var limit = RateLimit()
-    for part in text.split(separator: ",") {
+    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
       let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "/")
       guard pieces.count == 2, let count = Int(pieces[0]), count > 0 else {
         throw OptionError(description: "--rate-limit: '\(part)' is not N/minute or N/hour")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Emulator
 import Foundation
 import Manifests
 import PostHogAPI
@@ -58,28 +59,21 @@ struct ConnectionOptions: ParsableArguments {
   }
 }
 
-/// `--rate-limit`: a budget per minute and per hour, or none.
+/// `--rate-limit`: a budget per minute and per hour, or none. Written as for `hogctl emulator
+/// --rate-limit`, and read by the same parser.
 struct ClientRateLimit: ExpressibleByArgument {
   var limit: RateLimit?
 
   init(_ limit: RateLimit?) { self.limit = limit }
 
   init?(argument: String) {
-    guard argument.lowercased() != "off" else {
-      self.limit = nil
-      return
-    }
-    var limit = RateLimit.posthogDefault
-    for part in argument.split(separator: ",", omittingEmptySubsequences: false) {
-      let fields = part.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-      guard fields.count == 2, let count = Int(fields[0]), count > 0 else { return nil }
-      switch fields[1].lowercased() {
-      case "minute", "min", "m": limit.perMinute = count
-      case "hour", "h": limit.perHour = count
-      default: return nil
+    do {
+      limit = try EmulatorConfiguration.parseRateLimit(argument).map {
+        RateLimit(perMinute: $0.perMinute, perHour: $0.perHour)
       }
+    } catch {
+      return nil
     }
-    self.limit = limit
   }
 
   var defaultValueDescription: String {

@@ -13,7 +13,7 @@ import Testing
     let state = FileManager.default.temporaryDirectory
       .appendingPathComponent("hogctl-chaos-\(UUID().uuidString).json").path
     defer { try? FileManager.default.removeItem(atPath: state) }
-    var random = SeededRandom(seed: seed)
+    var random = SeededGenerator(seed: seed)
     var manifests = RandomManifests.make(using: &random)
     while manifests.functions.count < 3 { manifests = RandomManifests.make(using: &random) }
     let result = try LibraryPipeline.load(manifests.files, environment: manifests.environment)

@@ -15,7 +15,7 @@ import Testing
     let emulator = try await EmulatorHarness.start()
     defer { Task { await emulator.stop() } }
     let pipeline = try LibraryPipeline(emulator)
-    var random = SeededRandom(seed: 0x5EED)
+    var random = SeededGenerator(seed: 0x5EED)
     for round in 0..<Self.rounds {
       let manifests = RandomManifests.make(using: &random)
       try await drift(emulator, using: &random, round: round)
@@ -37,7 +37,7 @@ import Testing
   }
 
   /// Changes made behind hogctl's back, through the raw API.
-  func drift(_ emulator: EmulatorHarness, using random: inout SeededRandom, round: Int) async throws {
+  func drift(_ emulator: EmulatorHarness, using random: inout SeededGenerator, round: Int) async throws {
     let base = "/api/environments/\(emulator.emulator.projectID)/hog_functions/"
     let live = try await emulator.liveFunctions()
     for function in live {

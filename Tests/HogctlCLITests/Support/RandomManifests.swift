@@ -1,4 +1,5 @@
 import Foundation
+import HogctlCore
 
 /// Random but valid manifest directories (hogctl.yaml plus one YAML file per function), for the
 /// convergence property test. Names come from a small pool so that successive sets overlap:
@@ -23,7 +24,7 @@ struct RandomManifests {
   static let hogs = ["return event", "let x := 1\nreturn event", "print('hi')\nreturn event"]
   static let events = ["$pageview", "$signup", "$identify", "purchase"]
 
-  static func make(using random: inout SeededRandom) -> RandomManifests {
+  static func make(using random: inout SeededGenerator) -> RandomManifests {
     var functions: [Function] = []
     for name in names where random.chance(0.55) {
       let type = random.chance(0.5) ? "transformation" : "destination"
