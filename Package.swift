@@ -15,6 +15,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
   ],
   targets: [
     .executableTarget(name: "hogctl", dependencies: ["HogctlCLI"]),
@@ -40,7 +41,10 @@ let package = Package(
     .target(name: "Rendering", dependencies: ["HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]),
     .target(
       name: "Emulator",
-      dependencies: ["HogctlCore", .product(name: "Hummingbird", package: "hummingbird")]
+      dependencies: [
+        "HogctlCore", .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "NIOCore", package: "swift-nio"),
+      ]
     ),
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
     .testTarget(

@@ -56,50 +56,62 @@ extension JSONValue {
 
   /// Deterministic JSON text: object keys sorted, integral numbers without a fraction.
   public func serialized(pretty: Bool = false) -> String {
-    var output = ""
+    String(decoding: serializedBytes(pretty: pretty), as: UTF8.self)
+  }
+
+  public func serializedData(pretty: Bool = false) -> Data {
+    Data(serializedBytes(pretty: pretty))
+  }
+
+  /// The UTF-8 bytes of `serialized(pretty:)`, written into a byte buffer rather than a String,
+  /// which is several times faster for large documents (list pages, plan fingerprints).
+  public func serializedBytes(pretty: Bool = false) -> [UInt8] {
+    var output: [UInt8] = []
     write(to: &output, pretty: pretty, indent: 0)
     return output
   }
 
-  public func serializedData(pretty: Bool = false) -> Data {
-    Data(serialized(pretty: pretty).utf8)
-  }
-
-  private func write(to output: inout String, pretty: Bool, indent: Int) {
+  private func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
     switch self {
-    case .null: output += "null"
-    case .bool(let value): output += value ? "true" : "false"
-    case .number(let value): output += Self.format(number: value)
+    case .null: output.append(contentsOf: "null".utf8)
+    case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+    case .number(let value): output.append(contentsOf: Self.format(number: value).utf8)
     case .string(let value): Self.writeQuoted(value, to: &output)
     case .array(let items):
       if items.isEmpty {
-        output += "[]"
+        output.append(contentsOf: "[]".utf8)
         return
       }
-      output += "["
+      output.append(UInt8(ascii: "["))
       for (index, item) in items.enumerated() {
-        if index > 0 { output += "," }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        if pretty { Self.newline(indent + 1, to: &output) }
         item.write(to: &output, pretty: pretty, indent: indent + 1)
       }
-      if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-      output += "]"
+      if pretty { Self.newline(indent, to: &output) }
+      output.append(UInt8(ascii: "]"))
     case .object(let members):
       if members.isEmpty {
-        output += "{}"
+        output.append(contentsOf: "{}".utf8)
         return
       }
-      output += "{"
-      for (index, key) in members.keys.sorted().enumerated() {
-        if index > 0 { output += "," }
-        if pretty { output += "\n" + String(repeating: "  ", count: indent + 1) }
-        Self.writeQuoted(key, to: &output)
-        output += pretty ? ": " : ":"
-        members[key]!.write(to: &output, pretty: pretty, indent: indent + 1)
+      output.append(UInt8(ascii: "{"))
+      for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+        if index > 0 { output.append(UInt8(ascii: ",")) }
+        if pretty { Self.newline(indent + 1, to: &output) }
+        Self.writeQuoted(member.key, to: &output)
+        output.append(UInt8(ascii: ":"))
+        if pretty { output.append(UInt8(ascii: " ")) }
+        member.value.write(to: &output, pretty: pretty, indent: indent + 1)
       }
-      if pretty { output += "\n" + String(repeating: "  ", count: indent) }
-      output += "}"
+      if pretty { Self.newline(indent, to: &output) }
+      output.append(UInt8(ascii: "}"))
     }
+  }
+
+  private static func newline(_ indent: Int, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\n"))
+    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * 2))
   }
 
   static func format(number: Double) -> String {
@@ -108,30 +120,30 @@ extension JSONValue {
     return String(number)
   }
 
-  static func writeQuoted(_ string: String, to output: inout String) {
-    output += "\""
-    // Runs of bytes that need no escape are appended whole; only `"`, `\` and control
-    // characters (all ASCII, so never inside a multi-byte sequence) break a run.
-    let utf8 = string.utf8
-    var runStart = utf8.startIndex
-    var index = runStart
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      if byte == 0x22 || byte == 0x5C || byte < 0x20 {
-        output += string[runStart..<index]
+  /// `string` as a JSON string literal.
+  static func writeQuoted(_ string: String, to output: inout [UInt8]) {
+    output.append(UInt8(ascii: "\""))
+    var string = string
+    string.withUTF8 { bytes in
+      // Runs of bytes that need no escape are appended whole; only `"`, `\` and control
+      // characters (all ASCII, so never inside a multi-byte sequence) break a run.
+      var runStart = 0
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte == 0x22 || byte == 0x5C || byte < 0x20 else { continue }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         switch byte {
-        case 0x22: output += "\\\""
-        case 0x5C: output += "\\\\"
-        case 0x0A: output += "\\n"
-        case 0x0D: output += "\\r"
-        case 0x09: output += "\\t"
-        default: output += String(format: "\\u%04x", byte)
+        case 0x22: output.append(contentsOf: "\\\"".utf8)
+        case 0x5C: output.append(contentsOf: "\\\\".utf8)
+        case 0x0A: output.append(contentsOf: "\\n".utf8)
+        case 0x0D: output.append(contentsOf: "\\r".utf8)
+        case 0x09: output.append(contentsOf: "\\t".utf8)
+        default: output.append(contentsOf: String(format: "\\u%04x", byte).utf8)
         }
-        runStart = utf8.index(after: index)
+        runStart = index + 1
       }
-      index = utf8.index(after: index)
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
-    output += string[runStart..<index]
-    output += "\""
+    output.append(UInt8(ascii: "\""))
   }
 }

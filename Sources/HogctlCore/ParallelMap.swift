@@ -2,9 +2,12 @@ import Dispatch
 
 extension Array where Element: Sendable {
   /// `map` across the machine's cores, results in the original order. For CPU-bound work on
-  /// independent items (parsing thousands of manifest files).
-  public func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
-    let chunkSize = 16
+  /// independent items (parsing thousands of manifest files). Items are handed out in chunks of
+  /// `chunkSize`; use 1 for a few large items.
+  public func parallelMap<Result: Sendable>(chunkSize: Int = 16, _ transform: @Sendable (Element) -> Result)
+    -> [Result]
+  {
+    precondition(chunkSize >= 1, "chunkSize must be at least 1")
     guard count > chunkSize else { return map(transform) }
     let chunks = (count + chunkSize - 1) / chunkSize
     let items = self

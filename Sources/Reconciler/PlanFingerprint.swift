@@ -33,26 +33,18 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
   public static func digest(
     desired: [DesiredFunction], settings: ProjectSettings, templates: [String: JSONValue]
   ) -> String {
-    // Each function is serialised on its own (in parallel) and fed to the hash in order: the
-    // bytes hashed are exactly those of `{"functions": [...], "settings": ...}` serialised whole.
-    let functions = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }.parallelMap { function in
-      let template = function.templateID.flatMap { templates[$0] }
-      let secrets = Normalizer.secretKeys(desired: function, live: nil, template: template)
-      var fields = function.fields
-      if case .object(var inputs) = fields["inputs"] {
-        for key in secrets where inputs[key] != nil { inputs[key] = "(sensitive)" }
-        fields["inputs"] = .object(inputs)
+    // Each function is serialised on its own (in parallel, a batch at a time so that only a
+    // batch is held in memory) and fed to the hash in order: the bytes hashed are exactly those
+    // of `{"functions": [...], "settings": ...}` serialised whole.
+    let sorted = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }
+    var hasher = SHA256Hasher()
+    hasher.update("{\"functions\":[")
+    for batchStart in stride(from: 0, to: sorted.count, by: 1024) {
+      let batch = Array(sorted[batchStart..<min(batchStart + 1024, sorted.count)])
+      for (offset, bytes) in batch.parallelMap({ canonicalBytes($0, templates: templates) }).enumerated() {
+        if batchStart + offset > 0 { hasher.update(",") }
+        bytes.withUnsafeBufferPointer { hasher.update($0) }
       }
-      let object: JSONValue = [
-        "name": .string(function.name), "type": .string(function.type), "fields": .object(fields),
-        "template_id": function.templateID.map(JSONValue.string) ?? .null,
-        "id": function.pinnedID.map(JSONValue.string) ?? .null,
-        "previous_names": .array(function.previousNames.map(JSONValue.string)),
-        "deleted": .bool(function.deleted),
-        "ignore_changes": .array(function.ignoreChanges.map(JSONValue.string)),
-        "broadcast": .string(function.broadcast.rawValue),
-      ]
-      return object.serialized()
     }
     let settingsValue: JSONValue = [
       "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
@@ -60,15 +52,30 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
       "ignore": .array(settings.ignore.map(JSONValue.string)),
       "order": .object(settings.order.mapValues { .array($0.map(JSONValue.string)) }),
     ]
-    var hasher = SHA256Hasher()
-    hasher.update("{\"functions\":[")
-    for (index, function) in functions.enumerated() {
-      if index > 0 { hasher.update(",") }
-      hasher.update(function)
-    }
     hasher.update("],\"settings\":")
     hasher.update(settingsValue.serialized())
     hasher.update("}")
     return SHA256.hex(hasher.finalize())
+  }
+
+  /// One function as the manifests' digest sees it, secret input values replaced by a marker.
+  private static func canonicalBytes(_ function: DesiredFunction, templates: [String: JSONValue]) -> [UInt8] {
+    let template = function.templateID.flatMap { templates[$0] }
+    let secrets = Normalizer.secretKeys(desired: function, live: nil, template: template)
+    var fields = function.fields
+    if case .object(var inputs) = fields["inputs"] {
+      for key in secrets where inputs[key] != nil { inputs[key] = "(sensitive)" }
+      fields["inputs"] = .object(inputs)
+    }
+    let object: JSONValue = [
+      "name": .string(function.name), "type": .string(function.type), "fields": .object(fields),
+      "template_id": function.templateID.map(JSONValue.string) ?? .null,
+      "id": function.pinnedID.map(JSONValue.string) ?? .null,
+      "previous_names": .array(function.previousNames.map(JSONValue.string)),
+      "deleted": .bool(function.deleted),
+      "ignore_changes": .array(function.ignoreChanges.map(JSONValue.string)),
+      "broadcast": .string(function.broadcast.rawValue),
+    ]
+    return object.serializedBytes()
   }
 }

@@ -96,6 +96,19 @@ struct AdminTests {
     }
   }
 
+  @Test func bodiesOverTheUploadLimitAre413() async throws {
+    try await withEmulator { client async throws in
+      let padding = String(repeating: "x", count: 17 * 1024 * 1024)
+      let body = #"{"name": "big", "hog": "return event", "description": "\#(padding)"}"#
+      let created = try await client.post("", body)
+      #expect(created.status == 413)
+      #expect(created.json["detail"] == "Request body too large.")
+      let seeded = try await client.admin("POST", "seed", #"{"functions": [\#(body)]}"#)
+      #expect(seeded.status == 413)
+      #expect(try await client.get().json["count"] == 0)
+    }
+  }
+
   @Test func adminIsNotCountedOrFaulted() async throws {
     try await withEmulator { client async throws in
       _ = try await client.admin("POST", "faults", #"{"status": 500, "count": 3}"#)

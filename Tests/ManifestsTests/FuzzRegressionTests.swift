@@ -31,7 +31,7 @@ import Testing
     // for the key's second occurrence (the file was one "line" when split on "\n").
     "duplicate-key-with-cr-line-ends.bin": Expectation(ruleID: RuleID.duplicateKey),
     // A "billion laughs" alias used as a key must be refused before parsing, whatever the line
-    // ends and blanks; otherwise Yams hashes its expansion for minutes.
+    // ends and blanks (found when duplicate-key checks hashed the expansion for minutes).
     "alias-key-with-crlf-line-ends.yaml": Expectation(
       ruleID: RuleID.aliasLimit, location: ManifestLocation(file: "function.yaml", line: 10, column: 1)),
     "alias-key-with-cr-line-ends.yaml": Expectation(

@@ -1,5 +1,6 @@
 import HogctlCore
 import Hummingbird
+import NIOCore
 
 /// Turns thrown errors into PostHog's JSON error bodies: `EmulatorError` as it is, the router's
 /// own 404 as `not_found` (or 405 `method_not_allowed` when the route exists with other methods),
@@ -23,13 +24,19 @@ struct ErrorMiddleware: RouterMiddleware {
           "detail": .string("Method \"\(request.method.rawValue)\" not allowed."), "attr": nil,
         ])
     } catch let error as HTTPError where error.status == .contentTooLarge {
-      return JSONResponse.make(
-        413,
-        ["type": "invalid_request", "code": "error", "detail": "Request body too large.", "attr": nil])
+      return Self.contentTooLarge()
+    } catch is NIOTooManyBytesError {
+      // What collecting a body over `maxUploadSize` throws.
+      return Self.contentTooLarge()
     } catch is CancellationError {
       throw CancellationError()
     } catch {
       return JSONResponse.error(.serverError)
     }
+  }
+
+  private static func contentTooLarge() -> Response {
+    JSONResponse.make(
+      413, ["type": "invalid_request", "code": "error", "detail": "Request body too large.", "attr": nil])
   }
 }

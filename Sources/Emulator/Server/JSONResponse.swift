@@ -10,7 +10,7 @@ enum JSONResponse {
       return Response(status: .init(code: status), headers: fields, body: .init())
     }
     fields[.contentType] = "application/json"
-    let buffer = ByteBuffer(string: body.serialized())
+    let buffer = ByteBuffer(bytes: body.serializedBytes())
     return Response(status: .init(code: status), headers: fields, body: .init(byteBuffer: buffer))
   }
 

@@ -67,10 +67,10 @@ struct LocationIndex: Sendable {
   }
 
   static func child(_ path: String, _ key: String) -> String {
-    path.isEmpty ? key : "\(path).\(key)"
+    path.isEmpty ? key : path + "." + key
   }
 
   static func element(_ path: String, _ index: Int) -> String {
-    "\(path)[\(index)]"
+    path + "[" + String(index) + "]"
   }
 }

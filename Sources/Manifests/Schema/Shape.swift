@@ -32,16 +32,20 @@ struct ObjectShape: Sendable {
     var requiredRule: String?
   }
 
-  var fields: [Field]
+  let fields: [Field]
   /// Reported instead of the structural rules for anything inside (e.g. `invalid-test`).
   var ruleOverride: String?
+  private let indexByName: [String: Int]
 
   init(_ fields: [Field], ruleOverride: String? = nil) {
     self.fields = fields
     self.ruleOverride = ruleOverride
+    self.indexByName = Dictionary(
+      fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
-  func field(_ name: String) -> Field? { fields.first { $0.name == name } }
+  func fieldIndex(_ name: String) -> Int? { indexByName[name] }
+  func field(_ name: String) -> Field? { fieldIndex(name).map { fields[$0] } }
 }
 
 extension ObjectShape.Field {

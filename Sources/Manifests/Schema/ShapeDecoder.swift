@@ -25,12 +25,13 @@ struct ShapeDecoder {
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
   func inputType(_ key: String) -> String? { inputTypes[key] }
 
+  private static let structuralRules: Set = [
+    RuleID.unknownField, RuleID.wrongType, RuleID.requiredField, RuleID.invalidEnum, RuleID.invalidBoolean,
+    RuleID.outOfRange,
+  ]
+
   mutating func report(_ rule: String, _ message: String, at location: ManifestLocation) {
-    let structural: Set = [
-      RuleID.unknownField, RuleID.wrongType, RuleID.requiredField, RuleID.invalidEnum, RuleID.invalidBoolean,
-      RuleID.outOfRange,
-    ]
-    let id = structural.contains(rule) ? (ruleOverride ?? rule) : rule
+    let id = Self.structuralRules.contains(rule) ? (ruleOverride ?? rule) : rule
     diagnostics.append(Diagnostic(severity: .error, ruleID: id, message: message, location: location))
   }
 
@@ -91,13 +92,16 @@ struct ShapeDecoder {
     ruleOverride = shape.ruleOverride ?? ruleOverride
     inputTypes = [:]
     // `inputs` are typed by the `inputs_schema` beside them, so that one goes first.
-    let ordered =
-      pairs.filter { $0.keyText == "inputs_schema" } + pairs.filter { $0.keyText != "inputs_schema" }
+    var ordered = pairs
+    if let schema = ordered.firstIndex(where: { $0.keyText == "inputs_schema" }), schema > 0 {
+      ordered.insert(ordered.remove(at: schema), at: 0)
+    }
     var object: [String: JSONValue] = [:]
+    var present = [Bool](repeating: false, count: shape.fields.count)
     for pair in ordered {
       let childPath = LocationIndex.child(path, pair.keyText)
       locations.keys[childPath] = pair.key.location
-      guard let field = shape.field(pair.keyText) else {
+      guard let fieldIndex = shape.fieldIndex(pair.keyText) else {
         let place = path.isEmpty ? "" : " in '\(path)'"
         report(
           RuleID.unknownField,
@@ -105,7 +109,10 @@ struct ShapeDecoder {
             + DidYouMean.hint(for: pair.keyText, among: shape.fields.map(\.name)), at: pair.key.location)
         continue
       }
-      guard let value = decode(pair.value, as: field.shape, path: childPath) else { continue }
+      present[fieldIndex] = true
+      guard let value = decode(pair.value, as: shape.fields[fieldIndex].shape, path: childPath) else {
+        continue
+      }
       object[pair.keyText] = value
       if pair.keyText == "inputs_schema", case .array(let items) = value {
         inputTypes = Dictionary(
@@ -113,9 +120,8 @@ struct ShapeDecoder {
           uniquingKeysWith: { first, _ in first })
       }
     }
-    let present = Set(pairs.map(\.keyText))
     let owner = node.location
-    for field in shape.fields where !present.contains(field.name) {
+    for (index, field) in shape.fields.enumerated() where !present[index] {
       guard let rule = field.requiredRule else { continue }
       let place = path.isEmpty ? "" : " in '\(path)'"
       report(rule, "missing required field '\(field.name)'\(place)", at: owner)

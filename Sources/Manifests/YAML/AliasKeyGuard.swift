@@ -1,8 +1,7 @@
-/// Yams checks mapping keys for duplicates by hashing the composed key nodes, and a key that
-/// is an alias (or a list or mapping holding aliases) hashes its whole expansion: a "billion
-/// laughs" key would take minutes before hogctl sees a node. Manifest keys are plain names, so
-/// when a file uses aliases, keys that are aliases, `?` explicit keys or flow collections are
-/// refused from the text before parsing.
+/// Manifest keys are plain names. When a file uses aliases, keys that are aliases, `?` explicit
+/// keys or flow collections are refused from the text before parsing: such a key could only be
+/// refused after its expansion was built (a "billion laughs" key up to the node budget, see
+/// `YAMLComposer`), and refusing it up front names the line it is on.
 enum AliasKeyGuard {
   /// The 1-based line and column of the first risky key, if any.
   static func firstRiskyKey(in text: String) -> (line: Int, column: Int)? {

@@ -30,7 +30,10 @@ struct SourceNode: Sendable {
   /// A plain `null`, `~` or empty value.
   var isNull: Bool {
     guard isPlainScalar, let text = scalarText else { return false }
-    return ["", "~", "null", "Null", "NULL"].contains(text)
+    switch text {
+    case "", "~", "null", "Null", "NULL": return true
+    default: return false
+    }
   }
 
   /// A short description of what the node is, for error messages.

@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns a file's bytes into YAML documents, or diagnostics when the bytes are not a usable YAML
 /// stream (too large, not UTF-8, bad syntax, duplicate keys, too many alias expansions).
@@ -42,28 +41,21 @@ struct YAMLDocumentReader {
           location: ManifestLocation(file: file, line: risky.line, column: risky.column)))
       return output
     }
-    do {
-      let parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
-      var lowering = NodeLowering(file: file)
-      while let root = try parser.nextRoot() {
-        do {
-          let node = try lowering.lower(root)
-          if !node.isNull { output.documents.append(node) }
-        } catch let limit as NodeLowering.LimitExceeded {
-          let location = root.mark.map { ManifestLocation(file: file, line: $0.line, column: $0.column) }
-          output.diagnostics.append(
-            Diagnostic(
-              severity: .error, ruleID: RuleID.aliasLimit, message: limit.message, location: location))
-        }
+    text.makeContiguousUTF8()
+    var failure: LibYAMLEventStream.Failure?
+    let composer = text.utf8.withContiguousStorageIfAvailable { bytes in
+      var composer = YAMLComposer(file: file, events: LibYAMLEventStream(bytes: bytes))
+      do throws(LibYAMLEventStream.Failure) {
+        try composer.composeStream()
+      } catch {
+        failure = error
       }
-      output.diagnostics += lowering.diagnostics
-    } catch let error as YamlError {
-      output.diagnostics.append(YAMLErrorMapping(file: file, text: text).diagnostic(for: error))
-    } catch {
-      output.diagnostics.append(
-        Diagnostic(
-          severity: .error, ruleID: RuleID.yamlSyntax, message: "\(error)",
-          location: ManifestLocation(file: file, line: 1, column: 1)))
+      return composer
+    }
+    output.documents = composer?.documents ?? []
+    output.diagnostics += composer?.diagnostics ?? []
+    if let failure {
+      output.diagnostics.append(YAMLErrorMapping(file: file, text: text).diagnostic(for: failure))
     }
     return output
   }

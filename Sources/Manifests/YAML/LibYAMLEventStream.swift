@@ -1,0 +1,86 @@
+// libyaml itself, as the `CYaml` module that Yams builds: hogctl reads the parser's events
+// directly so it can build its own nodes without Yams' intermediate tree (see YAMLComposer).
+import CYaml
+
+/// libyaml's event parser over UTF-8 bytes. The bytes must stay alive, unmoved, for as long as
+/// the stream is used.
+final class LibYAMLEventStream {
+  /// libyaml refused the text; positions are 1-based, as an editor shows them.
+  struct Failure: Error {
+    enum Position {
+      /// A reader problem (such as a control character), at this byte of the text.
+      case byteOffset(Int)
+      case mark(line: Int, column: Int)
+    }
+
+    var problem: String
+    var position: Position
+    /// What libyaml was reading when it failed, such as "while parsing a block mapping".
+    var context: (text: String, line: Int, column: Int)?
+  }
+
+  private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+  private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+  private var holdsEvent = false
+
+  init(bytes: UnsafeBufferPointer<UInt8>) {
+    yaml_parser_initialize(parser)
+    yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+    yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
+  }
+
+  deinit {
+    if holdsEvent { yaml_event_delete(event) }
+    yaml_parser_delete(parser)
+    parser.deallocate()
+    event.deallocate()
+  }
+
+  /// The event `advance()` read last.
+  var current: yaml_event_t { event.pointee }
+  var type: yaml_event_type_t { event.pointee.type }
+
+  /// Where the current event starts, 1-based.
+  var line: Int { Int(event.pointee.start_mark.line) + 1 }
+  var column: Int { Int(event.pointee.start_mark.column) + 1 }
+
+  /// Reads the next event; the previous one is released.
+  @discardableResult
+  func advance() throws(Failure) -> yaml_event_type_t {
+    if holdsEvent {
+      yaml_event_delete(event)
+      holdsEvent = false
+    }
+    guard yaml_parser_parse(parser, event) == 1 else { throw failure() }
+    holdsEvent = true
+    return event.pointee.type
+  }
+
+  private func failure() -> Failure {
+    let state = parser.pointee
+    let problem = state.problem.map { String(cString: $0) } ?? "the YAML parser failed"
+    let context = state.context.map {
+      (String(cString: $0), Int(state.context_mark.line) + 1, Int(state.context_mark.column) + 1)
+    }
+    if state.error == YAML_READER_ERROR {
+      return Failure(problem: problem, position: .byteOffset(state.problem_offset), context: nil)
+    }
+    return Failure(
+      problem: problem,
+      position: .mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1),
+      context: context)
+  }
+}
+
+extension LibYAMLEventStream {
+  /// Text from libyaml, which hands out UTF-8 (the input was checked to be UTF-8 beforehand).
+  static func string(_ pointer: UnsafePointer<UInt8>?, length: Int) -> String {
+    guard let pointer else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+  }
+
+  static func string(_ pointer: UnsafeMutablePointer<UInt8>?) -> String? {
+    guard let pointer else { return nil }
+    return String(cString: pointer)
+  }
+}
