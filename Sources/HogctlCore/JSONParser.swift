@@ -9,6 +9,11 @@ struct JSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var position = 0
   private var depth = 0
+  /// Members and elements read so far, for every object and array still open (each uses the
+  /// top of the stack). Collections are built once their size is known: no growing, no rehashing,
+  /// no spare capacity left behind in thousands of small objects.
+  private var pendingMembers: [(String, JSONValue)] = []
+  private var pendingElements: [JSONValue] = []
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -73,12 +78,13 @@ struct JSONParser {
     try enter()
     defer { depth -= 1 }
     position += 1
-    var object: [String: JSONValue] = [:]
     skipWhitespace()
     if current == UInt8(ascii: "}") {
       position += 1
-      return .object(object)
+      return .object([:])
     }
+    let start = pendingMembers.count
+    defer { pendingMembers.removeSubrange(start...) }
     while true {
       guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
       let key = try parseString()
@@ -86,7 +92,7 @@ struct JSONParser {
       guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
       position += 1
       skipWhitespace()
-      object[key] = try parseValue()
+      pendingMembers.append((key, try parseValue()))
       skipWhitespace()
       switch current {
       case UInt8(ascii: ",")?:
@@ -94,6 +100,9 @@ struct JSONParser {
         skipWhitespace()
       case UInt8(ascii: "}")?:
         position += 1
+        var object = [String: JSONValue](minimumCapacity: pendingMembers.count - start)
+        // A repeated key keeps its last value, as Foundation's reader does.
+        for (key, value) in pendingMembers[start...] { object[key] = value }
         return .object(object)
       default: throw error("expected ',' or '}'")
       }
@@ -104,14 +113,15 @@ struct JSONParser {
     try enter()
     defer { depth -= 1 }
     position += 1
-    var items: [JSONValue] = []
     skipWhitespace()
     if current == UInt8(ascii: "]") {
       position += 1
-      return .array(items)
+      return .array([])
     }
+    let start = pendingElements.count
+    defer { pendingElements.removeSubrange(start...) }
     while true {
-      items.append(try parseValue())
+      pendingElements.append(try parseValue())
       skipWhitespace()
       switch current {
       case UInt8(ascii: ",")?:
@@ -119,7 +129,7 @@ struct JSONParser {
         skipWhitespace()
       case UInt8(ascii: "]")?:
         position += 1
-        return .array(items)
+        return .array(Array(pendingElements[start...]))
       default: throw error("expected ',' or ']'")
       }
     }

@@ -15,7 +15,8 @@ struct FunctionDiff: Sendable {
         FieldChange(path: "name", before: .value(.string(live.name)), after: .value(.string(desired.name))))
       body["name"] = .string(desired.name)
     }
-    for field in Normalizer.managedFields(of: desired) where field != "inputs" {
+    let managed = Normalizer.managedFields(of: desired)
+    for field in managed where field != "inputs" {
       let wanted = Normalizer.field(field, desired.fields[field])
       var current = Normalizer.field(field, live.raw[field])
       if field == "filters" {
@@ -26,7 +27,7 @@ struct FunctionDiff: Sendable {
       changes.append(FieldChange(path: field, before: .value(current), after: .value(wanted)))
       body[field] = desired.fields[field] ?? Normalizer.manifestDefaults[field] ?? .null
     }
-    if Normalizer.managedFields(of: desired).contains("inputs") {
+    if managed.contains("inputs") {
       diffInputs(desired: desired, live: live, template: template, rotateSecrets: rotateSecrets)
     }
     changes.sort { $0.path < $1.path }

@@ -112,3 +112,20 @@ struct YAMLComposerTests {
     #expect(output.diagnostics.first?.location == ManifestLocation(file: "f.yaml", line: 1, column: 8))
   }
 }
+
+struct TagArgumentTests {
+  @Test(arguments: [
+    ("NAME", "NAME"), (" NAME", "NAME"), ("NAME\t", "NAME"), ("\u{00A0}NAME ", "NAME"), ("", ""),
+    ("A B", "A B"), ("  ", ""),
+  ])
+  func blanksAroundAnArgumentAreTrimmed(_ argument: String, _ expected: String) {
+    #expect(ShapeDecoder.trimmingBlanks(argument) == expected)
+  }
+
+  @Test func anEnvNameWithBlanksAroundItIsFound() throws {
+    let result = try loadFunction(
+      "name: A\nhog: x\ninputs:\n  token: !env \"  TOKEN \"\n", environment: ["TOKEN": "t0k"])
+    #expect(result.diagnostics.isEmpty)
+    #expect(result.functions.first?.fields["inputs"]?["token"] == ["value": "t0k"])
+  }
+}

@@ -85,6 +85,15 @@ extension ShapeDecoder {
     }
   }
 
+  /// `text` without surrounding spaces and tabs; Foundation's trimming is only called when
+  /// there is something to trim, as it costs more than the rest of reading a `!env` tag.
+  static func trimmingBlanks(_ text: String) -> String {
+    guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+      CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+    else { return text }
+    return text.trimmingCharacters(in: .whitespaces)
+  }
+
   /// `!env NAME` or `!file PATH` as text; failures are reported and yield `nil`.
   mutating func resolveTagged(_ node: SourceNode, path: String) -> JSONValue? {
     guard let argument = node.scalarText else {
@@ -92,7 +101,7 @@ extension ShapeDecoder {
         RuleID.wrongType, "\(node.tag ?? "") takes a name or path, not \(node.kindName)", at: node.location)
       return nil
     }
-    let trimmed = argument.trimmingCharacters(in: .whitespaces)
+    let trimmed = Self.trimmingBlanks(argument)
     let resolution =
       node.tag == YAMLTags.env ? tags.environmentValue(trimmed, usedAt: path) : tags.fileText(trimmed)
     switch resolution {
