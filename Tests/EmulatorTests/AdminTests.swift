@@ -93,6 +93,8 @@ struct AdminTests {
         "POST", "seed", #"{"functions": [{"name": "ok", "hog": "1"}, {"name": "no code"}]}"#)
       #expect(result.status == 400)
       #expect(result.json["attr"] == "functions__1__hog")
+      // The valid first function is not kept either.
+      #expect(try await client.get().json["count"] == 0)
     }
   }
 

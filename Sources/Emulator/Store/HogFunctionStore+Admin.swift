@@ -9,45 +9,54 @@ extension HogFunctionStore {
 
   /// Seeds functions (raw API shape, validated like a create; `id`, `created_at`, `updated_at`,
   /// `execution_order`, `status` and `deleted` are kept when given; the enabled cap is not
-  /// applied), persons, log entries and metric counts. Returns what was added.
+  /// applied), persons, log entries and metric counts. Returns what was added; on a validation
+  /// error nothing is added.
   func seed(_ body: [String: JSONValue]) throws -> JSONValue {
     var ids: [JSONValue] = []
     let date = currentDate()
-    for (position, item) in (body["functions"]?.arrayValue ?? []).enumerated() {
-      guard var fields = item.objectValue else {
-        throw EmulatorError.validation("Expected an object.", attr: "functions__\(position)")
+    // All or nothing: a function that fails validation leaves the store as it was.
+    let before = state
+    do {
+      for (position, item) in (body["functions"]?.arrayValue ?? []).enumerated() {
+        guard var fields = item.objectValue else {
+          throw EmulatorError.validation("Expected an object.", attr: "functions__\(position)")
+        }
+        var server: [String: JSONValue] = [:]
+        for key in ["id", "created_at", "updated_at", "execution_order", "status", "created_by"] {
+          server[key] = fields.removeValue(forKey: key)
+        }
+        let deleted = Self.flag(fields.removeValue(forKey: "deleted")) ?? false
+        var record: [String: JSONValue]
+        do {
+          record = try rules.validateCreate(fields)
+        } catch let error as EmulatorError {
+          throw Self.prefixed(error, with: "functions__\(position)")
+        }
+        let type = record["type"]?.stringValue ?? "destination"
+        let id = server["id"]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
+        if stored(id) != nil {
+          throw EmulatorError.validation(
+            "A function with id \(id) exists.", attr: "functions__\(position)__id")
+        }
+        let timestamp = JSONValue.string(ServerFields.timestamp(date))
+        record["id"] = .string(id)
+        record["created_at"] = server["created_at"] ?? timestamp
+        record["updated_at"] = server["updated_at"] ?? record["created_at"]
+        record["created_by"] = server["created_by"] ?? ServerFields.createdBy
+        record["status"] =
+          server["status"] ?? ServerFields.status(enabled: record["enabled"]?.boolValue == true)
+        if let order = server["execution_order"] {
+          record["execution_order"] = order
+        } else if ExecutionOrder.orderedTypes.contains(type), record["execution_order"]?.intValue == nil {
+          record["execution_order"] = .number(Double(ExecutionOrder.next(for: type, among: state.functions)))
+        }
+        record["execution_order"] = record["execution_order"] ?? .null
+        insert(record: record, deleted: deleted)
+        ids.append(.string(id))
       }
-      var server: [String: JSONValue] = [:]
-      for key in ["id", "created_at", "updated_at", "execution_order", "status", "created_by"] {
-        server[key] = fields.removeValue(forKey: key)
-      }
-      let deleted = Self.flag(fields.removeValue(forKey: "deleted")) ?? false
-      var record: [String: JSONValue]
-      do {
-        record = try rules.validateCreate(fields)
-      } catch let error as EmulatorError {
-        throw Self.prefixed(error, with: "functions__\(position)")
-      }
-      let type = record["type"]?.stringValue ?? "destination"
-      let id = server["id"]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
-      if stored(id) != nil {
-        throw EmulatorError.validation("A function with id \(id) exists.", attr: "functions__\(position)__id")
-      }
-      let timestamp = JSONValue.string(ServerFields.timestamp(date))
-      record["id"] = .string(id)
-      record["created_at"] = server["created_at"] ?? timestamp
-      record["updated_at"] = server["updated_at"] ?? record["created_at"]
-      record["created_by"] = server["created_by"] ?? ServerFields.createdBy
-      record["status"] =
-        server["status"] ?? ServerFields.status(enabled: record["enabled"]?.boolValue == true)
-      if let order = server["execution_order"] {
-        record["execution_order"] = order
-      } else if ExecutionOrder.orderedTypes.contains(type), record["execution_order"]?.intValue == nil {
-        record["execution_order"] = .number(Double(ExecutionOrder.next(for: type, among: state.functions)))
-      }
-      record["execution_order"] = record["execution_order"] ?? .null
-      insert(record: record, deleted: deleted)
-      ids.append(.string(id))
+    } catch {
+      restore(before)
+      throw error
     }
     let persons = body["persons"]?.arrayValue ?? []
     state.persons += persons

@@ -142,6 +142,12 @@ actor HogFunctionStore {
     return function
   }
 
+  /// Puts back a state taken earlier, in memory only (nothing was persisted since).
+  func restore(_ snapshot: PersistedState) {
+    state = snapshot
+    index = Self.makeIndex(state.functions)
+  }
+
   func replaceAll(with newState: PersistedState) throws {
     state = newState
     index = Self.makeIndex(state.functions)

@@ -43,17 +43,21 @@ struct YAMLDocumentReader {
     }
     text.makeContiguousUTF8()
     var failure: LibYAMLEventStream.Failure?
-    let composer = text.utf8.withContiguousStorageIfAvailable { bytes in
+    // libyaml reads the text in place: everything is composed before the closure returns.
+    let composed = text.utf8.withContiguousStorageIfAvailable { bytes in
       var composer = YAMLComposer(file: file, events: LibYAMLEventStream(bytes: bytes))
       do throws(LibYAMLEventStream.Failure) {
         try composer.composeStream()
       } catch {
         failure = error
       }
-      return composer
+      return (composer.documents, composer.diagnostics)
     }
-    output.documents = composer?.documents ?? []
-    output.diagnostics += composer?.diagnostics ?? []
+    guard let (documents, diagnostics) = composed else {
+      preconditionFailure("a native UTF-8 string has contiguous storage")
+    }
+    output.documents = documents
+    output.diagnostics += diagnostics
     if let failure {
       output.diagnostics.append(YAMLErrorMapping(file: file, text: text).diagnostic(for: failure))
     }
