@@ -40,4 +40,27 @@ struct DiskFileSystemTests {
       try DiskManifestFileSystem(root: root.appendingPathComponent("missing")).listFiles()
     }
   }
+
+  @Test func readsWholeFilesAndNamesWhatCannotBeRead() throws {
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory.appendingPathComponent("hogctl-read-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    try manager.createDirectory(at: root.appendingPathComponent("folder"), withIntermediateDirectories: true)
+    let large = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
+    try large.write(to: root.appendingPathComponent("large.bin"))
+    try Data().write(to: root.appendingPathComponent("empty.yaml"))
+    let fileSystem = DiskManifestFileSystem(root: root)
+    #expect(try fileSystem.contentsOfFile("large.bin") == large)
+    #expect(try fileSystem.contentsOfFile("empty.yaml").isEmpty)
+    #expect(try fileSystem.contentsOfFile(root.appendingPathComponent("large.bin").path) == large)
+    for unreadable in ["missing.yaml", "folder"] {
+      do {
+        _ = try fileSystem.contentsOfFile(unreadable)
+        Issue.record("\(unreadable) was read")
+      } catch let error as ManifestFileError {
+        #expect(error.path == unreadable)
+        #expect(error.reason.hasPrefix("cannot be read ("))
+      }
+    }
+  }
 }
