@@ -19,22 +19,13 @@ extension EmulatorConfiguration {
     return APIKey(key: text, scope: .all)
   }
 
-  /// `off`, or `N/minute,M/hour` (either part alone keeps the other's default).
+  /// `off`, or `N/minute,M/hour` (see `RateLimit.parse`).
   public static func parseRateLimit(_ text: String) throws -> RateLimit? {
-    if text.lowercased() == "off" { return nil }
-    var limit = RateLimit()
-    for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      let pieces = part.trimmingCharacters(in: .whitespaces).split(separator: "/")
-      guard pieces.count == 2, let count = Int(pieces[0]), count > 0 else {
-        throw OptionError(description: "--rate-limit: '\(part)' is not N/minute or N/hour")
-      }
-      switch pieces[1].lowercased() {
-      case "minute", "min", "m": limit.perMinute = count
-      case "hour", "h": limit.perHour = count
-      default: throw OptionError(description: "--rate-limit: unknown period '\(pieces[1])' (minute or hour)")
-      }
+    do {
+      return try RateLimit.parse(text)
+    } catch {
+      throw OptionError(description: error.description)
     }
-    return limit
   }
 
   /// `N` or `N-M` milliseconds.

@@ -1,3 +1,5 @@
+import HogctlCore
+
 /// How an emulator instance is started, from the command line or in-process.
 public struct EmulatorConfiguration: Sendable {
   public enum Scope: String, Sendable {
@@ -16,14 +18,7 @@ public struct EmulatorConfiguration: Sendable {
   }
 
   /// Token-bucket limits per key; `nil` turns rate limiting off.
-  public struct RateLimit: Sendable, Hashable {
-    public var perMinute: Int
-    public var perHour: Int
-    public init(perMinute: Int = 480, perHour: Int = 4800) {
-      self.perMinute = perMinute
-      self.perHour = perHour
-    }
-  }
+  public typealias RateLimit = HogctlCore.RateLimit
 
   public var host: String
   /// 0 picks a free port.

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Emulator
 import Foundation
+import HogctlCore
 import Manifests
 import PostHogAPI
 
@@ -59,8 +59,8 @@ struct ConnectionOptions: ParsableArguments {
   }
 }
 
-/// `--rate-limit`: a budget per minute and per hour, or none. Written as for `hogctl emulator
-/// --rate-limit`, and read by the same parser.
+/// `--rate-limit`: a budget per minute and per hour, or none; written as for `hogctl emulator
+/// --rate-limit`.
 struct ClientRateLimit: ExpressibleByArgument {
   var limit: RateLimit?
 
@@ -68,17 +68,13 @@ struct ClientRateLimit: ExpressibleByArgument {
 
   init?(argument: String) {
     do {
-      limit = try EmulatorConfiguration.parseRateLimit(argument).map {
-        RateLimit(perMinute: $0.perMinute, perHour: $0.perHour)
-      }
+      limit = try RateLimit.parse(argument)
     } catch {
       return nil
     }
   }
 
-  var defaultValueDescription: String {
-    limit.map { "\($0.perMinute)/minute,\($0.perHour)/hour" } ?? "off"
-  }
+  var defaultValueDescription: String { limit?.description ?? "off" }
 }
 
 extension ProjectSettings.APIPath: ExpressibleByArgument {}

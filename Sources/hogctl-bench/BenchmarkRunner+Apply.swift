@@ -16,8 +16,7 @@ extension BenchmarkRunner {
       progress("apply of \(updates) updates, run \(run) of \(runs): preparing")
       try await prepare(ManifestCorpus(count: updates), in: base)
       try await emulator.configure(
-        latencyMilliseconds: latencyMilliseconds, rateLimit: "\(limit.perMinute)/minute,\(limit.perHour)/hour"
-      )
+        latencyMilliseconds: latencyMilliseconds, rateLimit: limit.description)
       try await emulator.resetStats()
       progress("apply of \(updates) updates, run \(run) of \(runs): applying")
       let outcome = try await hogctl(["apply", changed.path, "--auto-approve"], label: "apply")

@@ -1,3 +1,4 @@
+import HogctlCore
 import PostHogAPI
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import HogctlCore
 import Testing
 
 @testable import PostHogAPI

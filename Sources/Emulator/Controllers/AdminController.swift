@@ -81,14 +81,14 @@ struct AdminController {
       }
       latency = .some(parsed == 0...0 ? nil : parsed)
     }
-    var limit: EmulatorConfiguration.RateLimit?? = nil
+    var limit: RateLimit?? = nil
     if let value = body["rate_limit"] {
-      do {
-        guard let text = value.stringValue else { throw EmulatorConfiguration.OptionError(description: "") }
-        limit = .some(try EmulatorConfiguration.parseRateLimit(text))
-      } catch {
+      guard let text = value.stringValue,
+        case .success(let parsed) = Result(catching: { try RateLimit.parse(text) })
+      else {
         throw EmulatorError.validation("Expected N/minute,M/hour or off.", attr: "rate_limit")
       }
+      limit = .some(parsed)
     }
     if let latency { await services.faults.setLatency(latency) }
     if let limit { await services.rateLimiter.configure(limit: limit) }
@@ -103,7 +103,7 @@ struct AdminController {
         .string($0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)")
       }
         ?? .null,
-      "rate_limit": .string(limit.map { "\($0.perMinute)/minute,\($0.perHour)/hour" } ?? "off"),
+      "rate_limit": .string(limit?.description ?? "off"),
     ]
   }
 }

@@ -12,47 +12,13 @@ extension HogFunctionStore {
   /// applied), persons, log entries and metric counts. Returns what was added; on a validation
   /// error nothing is added.
   func seed(_ body: [String: JSONValue]) throws -> JSONValue {
-    var ids: [JSONValue] = []
     let date = currentDate()
     // All or nothing: a function that fails validation leaves the store as it was.
     let before = state
+    let ids: [JSONValue]
     do {
-      for (position, item) in (body["functions"]?.arrayValue ?? []).enumerated() {
-        guard var fields = item.objectValue else {
-          throw EmulatorError.validation("Expected an object.", attr: "functions__\(position)")
-        }
-        var server: [String: JSONValue] = [:]
-        for key in ["id", "created_at", "updated_at", "execution_order", "status", "created_by"] {
-          server[key] = fields.removeValue(forKey: key)
-        }
-        let deleted = Self.flag(fields.removeValue(forKey: "deleted")) ?? false
-        var record: [String: JSONValue]
-        do {
-          record = try rules.validateCreate(fields)
-        } catch let error as EmulatorError {
-          throw Self.prefixed(error, with: "functions__\(position)")
-        }
-        let type = record["type"]?.stringValue ?? "destination"
-        let id = server["id"]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
-        if stored(id) != nil {
-          throw EmulatorError.validation(
-            "A function with id \(id) exists.", attr: "functions__\(position)__id")
-        }
-        let timestamp = JSONValue.string(ServerFields.timestamp(date))
-        record["id"] = .string(id)
-        record["created_at"] = server["created_at"] ?? timestamp
-        record["updated_at"] = server["updated_at"] ?? record["created_at"]
-        record["created_by"] = server["created_by"] ?? ServerFields.createdBy
-        record["status"] =
-          server["status"] ?? ServerFields.status(enabled: record["enabled"]?.boolValue == true)
-        if let order = server["execution_order"] {
-          record["execution_order"] = order
-        } else if ExecutionOrder.orderedTypes.contains(type), record["execution_order"]?.intValue == nil {
-          record["execution_order"] = .number(Double(ExecutionOrder.next(for: type, among: state.functions)))
-        }
-        record["execution_order"] = record["execution_order"] ?? .null
-        insert(record: record, deleted: deleted)
-        ids.append(.string(id))
+      ids = try (body["functions"]?.arrayValue ?? []).enumerated().map { position, item in
+        .string(try seedFunction(item, position: position, date: date))
       }
     } catch {
       restore(before)
@@ -82,6 +48,45 @@ extension HogFunctionStore {
       "functions": .array(ids), "persons": .number(Double(persons.count)),
       "logs": .number(Double(logs.count)), "metrics": .number(Double(metrics.count)),
     ]
+  }
+
+  /// One seeded function, validated like a create, with the server fields it was given; its id.
+  private func seedFunction(_ item: JSONValue, position: Int, date: Date) throws -> String {
+    guard var fields = item.objectValue else {
+      throw EmulatorError.validation("Expected an object.", attr: "functions__\(position)")
+    }
+    var server: [String: JSONValue] = [:]
+    for key in ["id", "created_at", "updated_at", "execution_order", "status", "created_by"] {
+      server[key] = fields.removeValue(forKey: key)
+    }
+    let deleted = Self.flag(fields.removeValue(forKey: "deleted")) ?? false
+    var record: [String: JSONValue]
+    do {
+      record = try rules.validateCreate(fields)
+    } catch let error as EmulatorError {
+      throw Self.prefixed(error, with: "functions__\(position)")
+    }
+    let type = record["type"]?.stringValue ?? "destination"
+    let id = server["id"]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
+    if stored(id) != nil {
+      throw EmulatorError.validation(
+        "A function with id \(id) exists.", attr: "functions__\(position)__id")
+    }
+    let timestamp = JSONValue.string(ServerFields.timestamp(date))
+    record["id"] = .string(id)
+    record["created_at"] = server["created_at"] ?? timestamp
+    record["updated_at"] = server["updated_at"] ?? record["created_at"]
+    record["created_by"] = server["created_by"] ?? ServerFields.createdBy
+    record["status"] =
+      server["status"] ?? ServerFields.status(enabled: record["enabled"]?.boolValue == true)
+    if let order = server["execution_order"] {
+      record["execution_order"] = order
+    } else if ExecutionOrder.orderedTypes.contains(type), record["execution_order"]?.intValue == nil {
+      record["execution_order"] = .number(Double(ExecutionOrder.next(for: type, among: state.functions)))
+    }
+    record["execution_order"] = record["execution_order"] ?? .null
+    insert(record: record, deleted: deleted)
+    return id
   }
 
   static func kind(ofMetric name: String) -> String {

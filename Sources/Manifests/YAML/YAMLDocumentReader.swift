@@ -41,10 +41,9 @@ struct YAMLDocumentReader {
           location: ManifestLocation(file: file, line: risky.line, column: risky.column)))
       return output
     }
-    text.makeContiguousUTF8()
     var failure: LibYAMLEventStream.Failure?
     // libyaml reads the text in place: everything is composed before the closure returns.
-    let composed = text.utf8.withContiguousStorageIfAvailable { bytes in
+    let (documents, diagnostics) = text.withUTF8 { bytes in
       var composer = YAMLComposer(file: file, events: LibYAMLEventStream(bytes: bytes))
       do throws(LibYAMLEventStream.Failure) {
         try composer.composeStream()
@@ -52,9 +51,6 @@ struct YAMLDocumentReader {
         failure = error
       }
       return (composer.documents, composer.diagnostics)
-    }
-    guard let (documents, diagnostics) = composed else {
-      preconditionFailure("a native UTF-8 string has contiguous storage")
     }
     output.documents = documents
     output.diagnostics += diagnostics

@@ -1,17 +1,4 @@
-/// Request budgets in the shape PostHog states them: a burst per minute and a sustained rate per
-/// hour, per personal API key.
-public struct RateLimit: Sendable, Hashable {
-  public var perMinute: Int
-  public var perHour: Int
-
-  public init(perMinute: Int = 480, perHour: Int = 4800) {
-    self.perMinute = perMinute
-    self.perHour = perHour
-  }
-
-  /// PostHog's documented limits for personal API keys.
-  public static let posthogDefault = RateLimit()
-}
+import HogctlCore
 
 /// One token bucket per window, shared by every request of a client. Each request reserves a
 /// token; when a bucket is empty the request waits until its token has been refilled. A 429 from
