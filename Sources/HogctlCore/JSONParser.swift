@@ -12,7 +12,7 @@ struct JSONParser {
   /// Members and elements read so far, for every object and array still open (each uses the
   /// top of the stack). Collections are built once their size is known: no growing, no rehashing,
   /// no spare capacity left behind in thousands of small objects.
-  private var pendingMembers: [(String, JSONValue)] = []
+  private var pendingMembers: [JSONObject.Element] = []
   private var pendingElements: [JSONValue] = []
 
   private init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -92,7 +92,7 @@ struct JSONParser {
       guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
       position += 1
       skipWhitespace()
-      pendingMembers.append((key, try parseValue()))
+      pendingMembers.append((key: key, value: try parseValue()))
       skipWhitespace()
       switch current {
       case UInt8(ascii: ",")?:
@@ -100,10 +100,8 @@ struct JSONParser {
         skipWhitespace()
       case UInt8(ascii: "}")?:
         position += 1
-        var object = [String: JSONValue](minimumCapacity: pendingMembers.count - start)
         // A repeated key keeps its last value, as Foundation's reader does.
-        for (key, value) in pendingMembers[start...] { object[key] = value }
-        return .object(object)
+        return .object(JSONObject(lastWins: pendingMembers[start...]))
       default: throw error("expected ',' or '}'")
       }
     }

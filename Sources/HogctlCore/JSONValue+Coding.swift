@@ -14,7 +14,7 @@ extension JSONValue: Codable {
     } else if let value = try? container.decode([JSONValue].self) {
       self = .array(value)
     } else {
-      self = .object(try container.decode([String: JSONValue].self))
+      self = .object(try container.decode(JSONObject.self))
     }
   }
 
@@ -96,7 +96,8 @@ extension JSONValue {
         return
       }
       output.append(UInt8(ascii: "{"))
-      for (index, member) in members.sorted(by: { $0.key < $1.key }).enumerated() {
+      // Members are held sorted by key, the canonical order.
+      for (index, member) in members.enumerated() {
         if index > 0 { output.append(UInt8(ascii: ",")) }
         if pretty { Self.newline(indent + 1, to: &output) }
         Self.writeQuoted(member.key, to: &output)

@@ -8,7 +8,7 @@ public enum JSONValue: Sendable, Hashable {
   case number(Double)
   case string(String)
   case array([JSONValue])
-  case object([String: JSONValue])
+  case object(JSONObject)
 }
 
 extension JSONValue {
@@ -18,7 +18,7 @@ extension JSONValue {
   public var boolValue: Bool? { if case .bool(let value) = self { value } else { nil } }
   public var numberValue: Double? { if case .number(let value) = self { value } else { nil } }
   public var arrayValue: [JSONValue]? { if case .array(let value) = self { value } else { nil } }
-  public var objectValue: [String: JSONValue]? {
+  public var objectValue: JSONObject? {
     if case .object(let value) = self { value } else { nil }
   }
 
@@ -64,6 +64,6 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
   public init(stringLiteral value: String) { self = .string(value) }
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    self = .object(JSONObject(lastWins: elements.lazy.map { (key: $0.0, value: $0.1) }))
   }
 }

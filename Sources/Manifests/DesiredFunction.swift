@@ -18,7 +18,7 @@ public struct DesiredFunction: Sendable, Hashable {
   /// `hog`, `icon_url`, `inputs_schema`, `inputs` (each `{value, templating?}`), `filters`,
   /// `masking`, `mappings`, `execution_order`. A field the manifest leaves out and that is not
   /// template-filled holds the API default, so every key here is managed.
-  public var fields: [String: JSONValue]
+  public var fields: JSONObject
   public var templateID: String?
   /// `id:` pin to one live function.
   public var pinnedID: String?
@@ -34,7 +34,7 @@ public struct DesiredFunction: Sendable, Hashable {
   public var secretInputKeys: Set<String>
 
   public init(
-    name: String, type: String, location: ManifestLocation, fields: [String: JSONValue],
+    name: String, type: String, location: ManifestLocation, fields: JSONObject,
     templateID: String? = nil, pinnedID: String? = nil, previousNames: [String] = [],
     deleted: Bool = false, ignoreChanges: [String] = [], broadcast: BroadcastPolicy = .never,
     tests: [JSONValue] = [], secretInputKeys: Set<String> = []

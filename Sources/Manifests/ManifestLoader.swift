@@ -75,7 +75,7 @@ public struct ManifestLoader: Sendable {
   /// One file read and decoded on its own, before the cross-file rules.
   struct FileRead: Sendable {
     struct Document: Sendable {
-      var value: [String: JSONValue]
+      var value: JSONObject
       var locations: LocationIndex
       var taggedInputs: [String: String]
       var isMapping: Bool

@@ -3,9 +3,9 @@ import HogctlCore
 /// A hog function as the API returns it. The raw object is kept whole so that nothing the server
 /// sends is lost; the accessors cover the fields hogctl reasons about.
 public struct HogFunction: Sendable, Hashable {
-  public var raw: [String: JSONValue]
+  public var raw: JSONObject
 
-  public init(raw: [String: JSONValue]) {
+  public init(raw: JSONObject) {
     self.raw = raw
   }
 

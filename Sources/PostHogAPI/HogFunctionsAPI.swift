@@ -7,8 +7,8 @@ public protocol HogFunctionsAPI: Sendable {
   /// Every non-deleted function of the given types (`full=true`, all pages).
   func listHogFunctions(types: [String]) async throws -> [HogFunction]
   func getHogFunction(id: String) async throws -> HogFunction
-  func createHogFunction(_ body: [String: JSONValue]) async throws -> HogFunction
-  func updateHogFunction(id: String, _ body: [String: JSONValue]) async throws -> HogFunction
+  func createHogFunction(_ body: JSONObject) async throws -> HogFunction
+  func updateHogFunction(id: String, _ body: JSONObject) async throws -> HogFunction
   /// Soft delete: `PATCH {"deleted": true}`.
   func deleteHogFunction(id: String) async throws
   /// `PATCH {"deleted": false}`.
@@ -17,7 +17,7 @@ public protocol HogFunctionsAPI: Sendable {
   func rearrange(orders: [String: Int]) async throws -> [HogFunction]
   func broadcast(id: String) async throws
   /// `POST {id}/invocations/`; `id` may be `new`. Returns the raw response object.
-  func invoke(id: String, body: [String: JSONValue]) async throws -> JSONValue
+  func invoke(id: String, body: JSONObject) async throws -> JSONValue
   func template(id: String) async throws -> JSONValue
 
   /// One page of a function's logs, newest first.

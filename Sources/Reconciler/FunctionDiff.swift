@@ -6,7 +6,7 @@ import PostHogAPI
 /// fields for display and the PATCH body that makes the live function match.
 struct FunctionDiff: Sendable {
   var changes: [FieldChange] = []
-  var body: [String: JSONValue] = [:]
+  var body: JSONObject = [:]
   var secretInputs: [String] = []
 
   init(desired: DesiredFunction, live: HogFunction, template: JSONValue?, rotateSecrets: Bool) {
@@ -74,10 +74,10 @@ struct FunctionDiff: Sendable {
   /// live values for ignored inputs, `{"secret": true}` for stored secrets that stay. Secrets
   /// being set are left out here; `apply` adds their values from the manifest.
   static func inputsBody(
-    desired: DesiredFunction, liveInputs: [String: JSONValue], secrets: Set<String>,
+    desired: DesiredFunction, liveInputs: JSONObject, secrets: Set<String>,
     stored: Set<String>, toSet: Set<String>, ignored: Set<String>
-  ) -> [String: JSONValue] {
-    var result: [String: JSONValue] = [:]
+  ) -> JSONObject {
+    var result: JSONObject = [:]
     for (key, value) in desired.fields["inputs"]?.objectValue ?? [:]
     where !secrets.contains(key) && !ignored.contains(key) {
       result[key] = .object(Normalizer.longForm(value))

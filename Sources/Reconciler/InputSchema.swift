@@ -4,7 +4,7 @@ import HogctlCore
 /// copies into each input, and which defaults it fills.
 public struct InputSchema: Sendable, Hashable {
   /// Items by `key`, in wire shape.
-  public var items: [String: [String: JSONValue]]
+  public var items: [String: JSONObject]
   /// False when no schema is known (a template-filled schema whose template was not fetched):
   /// then inputs are compared as they are, without dropping keys the schema does not list.
   public var isKnown: Bool
@@ -15,7 +15,7 @@ public struct InputSchema: Sendable, Hashable {
       self.isKnown = false
       return
     }
-    var items: [String: [String: JSONValue]] = [:]
+    var items: [String: JSONObject] = [:]
     for case .object(let item) in list {
       if let key = item["key"]?.stringValue { items[key] = item }
     }

@@ -6,9 +6,9 @@ import PostHogAPI
 /// and each template the manifests name (one request each, in parallel).
 public struct LiveState: Sendable {
   public var functions: [HogFunction]
-  public var templates: [String: JSONValue]
+  public var templates: JSONObject
 
-  public init(functions: [HogFunction], templates: [String: JSONValue]) {
+  public init(functions: [HogFunction], templates: JSONObject) {
     self.functions = functions
     self.templates = templates
   }
@@ -22,7 +22,7 @@ public struct LiveState: Sendable {
       for id in Planner.templateIDs(in: desired) {
         group.addTask { (id, try await api.template(id: id)) }
       }
-      var fetched: [String: JSONValue] = [:]
+      var fetched: JSONObject = [:]
       for try await (id, template) in group { fetched[id] = template }
       return fetched
     }

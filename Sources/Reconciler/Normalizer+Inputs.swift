@@ -8,8 +8,8 @@ extension Normalizer {
   /// them). Keys in `excluding` (secrets, ignored inputs) are left out.
   public static func inputs(
     _ value: JSONValue?, schema: InputSchema, excluding: Set<String> = []
-  ) -> [String: JSONValue] {
-    var result: [String: JSONValue] = [:]
+  ) -> JSONObject {
+    var result: JSONObject = [:]
     for (key, raw) in value?.objectValue ?? [:] where !excluding.contains(key) {
       if schema.isKnown, schema.items[key] == nil { continue }
       if let normalized = input(raw, key: key, schema: schema) { result[key] = normalized }
@@ -41,7 +41,7 @@ extension Normalizer {
   }
 
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.
-  static func longForm(_ raw: JSONValue) -> [String: JSONValue] {
+  static func longForm(_ raw: JSONValue) -> JSONObject {
     let wireKeys: Set<String> = ["value", "templating", "bytecode", "order", "secret"]
     if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
       Set(object.keys).isSubset(of: wireKeys)

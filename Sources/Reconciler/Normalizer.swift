@@ -18,7 +18,7 @@ public enum Normalizer {
 
   /// The API's value for a field a manifest leaves out (`enabled` follows the manifest's
   /// default, `true`).
-  public static let manifestDefaults: [String: JSONValue] = [
+  public static let manifestDefaults: JSONObject = [
     "description": "", "enabled": true, "filters": [:], "masking": nil, "mappings": nil,
     "inputs": [:], "icon_url": nil, "inputs_schema": [],
   ]

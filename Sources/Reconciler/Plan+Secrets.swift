@@ -4,7 +4,7 @@ import Manifests
 extension PlanAction {
   /// The body to send, with the values of `secretInputs` taken from the manifest. Only `apply`
   /// calls this, right before the request; the result must never be stored or printed.
-  public func requestBody(with desired: DesiredFunction?) -> [String: JSONValue]? {
+  public func requestBody(with desired: DesiredFunction?) -> JSONObject? {
     guard var body, !secretInputs.isEmpty else { return body }
     var inputs = body["inputs"]?.objectValue ?? [:]
     let given = desired?.fields["inputs"]?.objectValue ?? [:]

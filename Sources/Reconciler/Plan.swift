@@ -95,7 +95,7 @@ public struct PlanAction: Codable, Sendable, Hashable {
   public var changes: [FieldChange]
   /// The request body for create (POST) and update (PATCH) without secret values: a secret being
   /// set is left out of `inputs` and listed in `secretInputs`; a kept secret is `{"secret": true}`.
-  public var body: [String: JSONValue]?
+  public var body: JSONObject?
   /// Input keys whose values `apply` takes from the manifest when it sends `body`.
   public var secretInputs: [String]
   /// For a reorder: every transformation whose `execution_order` changes.
@@ -103,7 +103,7 @@ public struct PlanAction: Codable, Sendable, Hashable {
 
   public init(
     kind: Kind, name: String, type: String, id: String? = nil, reason: String? = nil,
-    manifest: String? = nil, changes: [FieldChange] = [], body: [String: JSONValue]? = nil,
+    manifest: String? = nil, changes: [FieldChange] = [], body: JSONObject? = nil,
     secretInputs: [String] = [], reorder: [ReorderEntry] = []
   ) {
     self.kind = kind

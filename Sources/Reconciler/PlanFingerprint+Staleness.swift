@@ -7,7 +7,7 @@ extension PlanFingerprint {
   /// `apply PLANFILE` refuses when this is not empty.
   public func changes(
     desired: [DesiredFunction], settings: ProjectSettings, live: [HogFunction],
-    templates: [String: JSONValue]
+    templates: JSONObject
   ) -> [String] {
     var moved: [String] = []
     if manifests != Self.digest(desired: desired, settings: settings, templates: templates) {

@@ -31,7 +31,7 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
 
   /// The manifests' digest, with every secret input's value replaced by a marker.
   public static func digest(
-    desired: [DesiredFunction], settings: ProjectSettings, templates: [String: JSONValue]
+    desired: [DesiredFunction], settings: ProjectSettings, templates: JSONObject
   ) -> String {
     // Each function is serialised on its own (in parallel, a batch at a time so that only a
     // batch is held in memory) and fed to the hash in order: the bytes hashed are exactly those
@@ -50,7 +50,7 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
       "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
       "prune": .bool(settings.prune),
       "ignore": .array(settings.ignore.map(JSONValue.string)),
-      "order": .object(settings.order.mapValues { .array($0.map(JSONValue.string)) }),
+      "order": .object(JSONObject(settings.order.mapValues { .array($0.map(JSONValue.string)) })),
     ]
     hasher.update("],\"settings\":")
     hasher.update(settingsValue.serialized())
@@ -59,7 +59,7 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
   }
 
   /// One function as the manifests' digest sees it, secret input values replaced by a marker.
-  private static func canonicalBytes(_ function: DesiredFunction, templates: [String: JSONValue]) -> [UInt8] {
+  private static func canonicalBytes(_ function: DesiredFunction, templates: JSONObject) -> [UInt8] {
     let template = function.templateID.flatMap { templates[$0] }
     let secrets = Normalizer.secretKeys(desired: function, live: nil, template: template)
     var fields = function.fields

@@ -20,7 +20,7 @@ extension Planner {
       changes.append(FieldChange(path: field, before: .absent, after: .value(value)))
     }
     if let inputs = body["inputs"]?.objectValue {
-      var sent: [String: JSONValue] = [:]
+      var sent: JSONObject = [:]
       for (key, value) in inputs {
         if given.contains(key) {
           changes.append(FieldChange(path: "inputs.\(key)", before: .absent, after: .sensitive))

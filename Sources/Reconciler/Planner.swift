@@ -13,7 +13,7 @@ public enum Planner {
   /// - Throws: `PlanningError` listing every problem (ambiguous matches, thresholds, ...).
   public static func plan(
     desired: [DesiredFunction], settings: ProjectSettings, live: [HogFunction],
-    templates: [String: JSONValue] = [:], options: PlanOptions = PlanOptions()
+    templates: JSONObject = [:], options: PlanOptions = PlanOptions()
   ) throws(PlanningError) -> Plan {
     let ignore = settings.ignore.map(NameGlob.init)
     var warnings: [String] = []

@@ -73,7 +73,7 @@ public enum DiagnosticRenderer {
   /// `{"diagnostics": [{severity, rule, message, file, line, column}], "summary": {...}}`.
   public static func json(_ diagnostics: [Diagnostic], summary: ValidationSummary) -> String {
     let items: [JSONValue] = diagnostics.map { diagnostic in
-      var item: [String: JSONValue] = [
+      var item: JSONObject = [
         "severity": .string(diagnostic.severity.rawValue), "rule": .string(diagnostic.ruleID),
         "message": .string(diagnostic.message),
       ]

@@ -67,7 +67,7 @@ struct EmulatorProcess {
   /// Total API requests since the last reset, and the responses by status.
   func stats() async throws -> (total: Int, responses: [String: Int]) {
     let stats = try await admin("GET", "stats")
-    let responses = (stats["responses"]?.objectValue ?? [:]).compactMapValues(\.intValue)
+    let responses = (stats["responses"]?.objectValue ?? [:]).dictionary.compactMapValues(\.intValue)
     return (stats["total"]?.intValue ?? 0, responses)
   }
 

@@ -60,7 +60,7 @@ import Testing
     }
     let transformations = live.filter { $0["type"] == "transformation" }.compactMap { $0["id"]?.stringValue }
     if transformations.count > 1 && random.chance(0.5) {
-      var orders: [String: JSONValue] = [:]
+      var orders: JSONObject = [:]
       for (position, id) in transformations.shuffled(using: &random).enumerated() {
         orders[id] = .number(Double(position + 1))
       }
@@ -69,8 +69,8 @@ import Testing
   }
 
   /// The functions no manifest names (protected by the `Extra *` ignore glob), whole.
-  static func extras(_ emulator: EmulatorHarness) async throws -> [String: JSONValue] {
-    var extras: [String: JSONValue] = [:]
+  static func extras(_ emulator: EmulatorHarness) async throws -> JSONObject {
+    var extras: JSONObject = [:]
     for function in try await emulator.liveFunctions()
     where (function["name"]?.stringValue ?? "").hasPrefix("Extra ") {
       extras[function["id"]?.stringValue ?? ""] = function

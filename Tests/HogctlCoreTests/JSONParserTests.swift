@@ -75,9 +75,9 @@ struct JSONParserTests {
       case 4: return .array((0..<Int.random(in: 0...5, using: &random)).map { _ in value(depth + 1) })
       default:
         return .object(
-          Dictionary(
-            uniqueKeysWithValues: (0..<Int.random(in: 0...5, using: &random)).map {
-              ("k\($0)", value(depth + 1))
+          JSONObject(
+            lastWins: (0..<Int.random(in: 0...5, using: &random)).map {
+              (key: "k\($0)", value: value(depth + 1))
             }))
       }
     }

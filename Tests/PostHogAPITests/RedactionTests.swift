@@ -5,7 +5,7 @@ import Testing
 @testable import PostHogAPI
 
 @Suite struct RedactionTests {
-  static let secretBody: [String: JSONValue] = [
+  static let secretBody: JSONObject = [
     "name": "Hook",
     "inputs_schema": [
       ["key": "token", "type": "string", "secret": true],

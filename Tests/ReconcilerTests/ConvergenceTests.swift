@@ -33,7 +33,7 @@ import Testing
     return [hook, slack] + transformations
   }
 
-  static let templates: [String: JSONValue] = [
+  static let templates: JSONObject = [
     "template-text": [
       "id": "template-text", "code": "print(inputs.text)", "description": "Prints text",
       "icon_url": "/static/text.png",

@@ -20,7 +20,7 @@ enum Fixtures {
     HogFunction(raw: object(json))
   }
 
-  static func object(_ json: String) -> [String: JSONValue] {
+  static func object(_ json: String) -> JSONObject {
     try! JSONValue.parse(json).objectValue!
   }
 

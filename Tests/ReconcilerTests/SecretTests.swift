@@ -22,7 +22,7 @@ import Testing
   static func live(tokenStored: Bool) -> HogFunction {
     var function = Fixtures.minimalLive(id: "f1", name: "Hook")
     function.raw["inputs_schema"] = Normalizer.inputsSchema(schema)
-    var inputs: [String: JSONValue] = ["url": ["value": "https://example.com", "order": 0]]
+    var inputs: JSONObject = ["url": ["value": "https://example.com", "order": 0]]
     if tokenStored { inputs["token"] = ["secret": true] }
     function.raw["inputs"] = .object(inputs)
     return function

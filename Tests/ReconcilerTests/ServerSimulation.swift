@@ -8,11 +8,11 @@ import Reconciler
 /// no changes. It only needs to be faithful to what the normaliser must see through.
 struct ServerSimulation {
   var functions: [HogFunction]
-  var secrets: [String: [String: JSONValue]] = [:]
-  var templates: [String: JSONValue] = [:]
+  var secrets: [String: JSONObject] = [:]
+  var templates: JSONObject = [:]
   private var nextID = 1
 
-  init(live: [HogFunction] = [], templates: [String: JSONValue] = [:]) {
+  init(live: [HogFunction] = [], templates: JSONObject = [:]) {
     self.functions = live
     self.templates = templates
   }
@@ -36,7 +36,7 @@ struct ServerSimulation {
     }
   }
 
-  mutating func create(_ body: [String: JSONValue]) {
+  mutating func create(_ body: JSONObject) {
     var raw = body
     let id = "sim-\(nextID)"
     nextID += 1
@@ -56,14 +56,14 @@ struct ServerSimulation {
     store(index: functions.count - 1, raw: raw, inputs: raw["inputs"])
   }
 
-  mutating func update(id: String, _ body: [String: JSONValue]) {
+  mutating func update(id: String, _ body: JSONObject) {
     guard let index = functions.firstIndex(where: { $0.id == id }) else { return }
     var raw = functions[index].raw
     raw.merge(body) { _, new in new }
     store(index: index, raw: raw, inputs: body["inputs"])
   }
 
-  private mutating func store(index: Int, raw: [String: JSONValue], inputs sent: JSONValue?) {
+  private mutating func store(index: Int, raw: JSONObject, inputs sent: JSONValue?) {
     var raw = raw
     let id = raw["id"]!.stringValue!
     raw["hog"] = raw["hog"]?.stringValue.map { .string(Normalizer.hog($0)) } ?? raw["hog"]
@@ -71,7 +71,7 @@ struct ServerSimulation {
     raw["inputs_schema"] = Normalizer.inputsSchema(raw["inputs_schema"] ?? [])
     let schema = raw["inputs_schema"]?.arrayValue ?? []
     if let sent = sent?.objectValue {
-      var stored: [String: JSONValue] = [:]
+      var stored: JSONObject = [:]
       for (position, item) in schema.enumerated() {
         guard let key = item["key"]?.stringValue else { continue }
         let value = sent[key]

@@ -16,10 +16,10 @@ enum SamplePlan {
   static let settings = ProjectSettings(
     prune: true, order: ["transformation": ["Drop bots", "GeoIP"]])
 
-  static func function(_ name: String, type: String, line: Int, fields: [String: JSONValue])
+  static func function(_ name: String, type: String, line: Int, fields: JSONObject)
     -> DesiredFunction
   {
-    var all: [String: JSONValue] = [
+    var all: JSONObject = [
       "description": "", "enabled": true, "inputs_schema": [], "inputs": [:], "filters": [:],
       "masking": nil, "mappings": nil, "icon_url": nil,
     ]
@@ -71,10 +71,10 @@ enum SamplePlan {
   }
 
   static var live: [HogFunction] {
-    func base(_ id: String, _ name: String, _ type: String, _ order: Int?, _ extra: [String: JSONValue])
+    func base(_ id: String, _ name: String, _ type: String, _ order: Int?, _ extra: JSONObject)
       -> HogFunction
     {
-      var raw: [String: JSONValue] = [
+      var raw: JSONObject = [
         "id": .string(id), "name": .string(name), "type": .string(type), "description": "", "enabled": true,
         "hog": "return event", "bytecode": ["_H", 1], "inputs_schema": [], "inputs": [:],
         "filters": ["source": "events", "bytecode": ["_H", 1]], "masking": nil, "mappings": nil,

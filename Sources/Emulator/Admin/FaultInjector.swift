@@ -59,7 +59,7 @@ struct ScriptedFault: Sendable, Equatable {
   }
 
   var json: JSONValue {
-    var object: [String: JSONValue] = [
+    var object: JSONObject = [
       "method": method.map(JSONValue.string) ?? .null,
       "path": path.map { .string($0.text) } ?? .null,
       "count": .number(Double(remaining)),

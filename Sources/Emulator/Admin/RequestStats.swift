@@ -32,10 +32,11 @@ actor RequestStats {
   var json: JSONValue {
     [
       "total": .number(Double(total)),
-      "requests": .object(requests.mapValues { .number(Double($0)) }),
-      "responses": .object(outcomes.mapValues { .number(Double($0)) }),
+      "requests": .object(JSONObject(requests.mapValues { .number(Double($0)) })),
+      "responses": .object(JSONObject(outcomes.mapValues { .number(Double($0)) })),
       "secret_inputs": .object(
-        secretInputs.mapValues { keys in .object(keys.mapValues { .number(Double($0)) }) }),
+        JSONObject(
+          secretInputs.mapValues { keys in .object(JSONObject(keys.mapValues { .number(Double($0)) })) })),
     ]
   }
 }
@@ -43,7 +44,7 @@ actor RequestStats {
 /// The secret input keys a create or update body carried a value for: schema items with
 /// `secret: true` whose input has a `value` and is not the `{"secret": true}` keep-marker.
 enum SecretInputKeys {
-  static func received(body: [String: JSONValue], schema: JSONValue?) -> [String] {
+  static func received(body: JSONObject, schema: JSONValue?) -> [String] {
     guard let inputs = body["inputs"]?.objectValue else { return [] }
     let secretKeys = (schema?.arrayValue ?? []).compactMap { item -> String? in
       item["secret"]?.boolValue == true ? item["key"]?.stringValue : nil

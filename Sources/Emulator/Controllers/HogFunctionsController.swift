@@ -56,7 +56,7 @@ struct HogFunctionsController {
     JSONResponse.make(405, nil)
   }
 
-  private func recordSecrets(body: [String: JSONValue], function: StoredFunction) async {
+  private func recordSecrets(body: JSONObject, function: StoredFunction) async {
     let keys = SecretInputKeys.received(body: body, schema: function.record["inputs_schema"])
     if !keys.isEmpty { await services.stats.secretKeysReceived(keys, functionID: function.id) }
   }

@@ -71,7 +71,7 @@ enum FieldParsers {
   }
 
   /// A `ListField` of objects.
-  static func objectList(_ value: JSONValue, _ path: [String]) throws -> [[String: JSONValue]] {
+  static func objectList(_ value: JSONValue, _ path: [String]) throws -> [JSONObject] {
     if value.isNull { throw FieldErrors.null(path) }
     guard let items = value.arrayValue else { throw FieldErrors.notAList(value, path) }
     return try items.enumerated().map { index, item in

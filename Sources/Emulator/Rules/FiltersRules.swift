@@ -10,7 +10,7 @@ enum FiltersRules {
   static func normalize(_ value: JSONValue, path: [String]) throws -> JSONValue {
     if value.isNull { return normalized([:]) }
     guard let filters = value.objectValue else { throw FieldErrors.notAnObject(value, path) }
-    var result: [String: JSONValue] = [:]
+    var result: JSONObject = [:]
     if let source = filters["source"] {
       result["source"] = .string(try FieldParsers.choice(source, path + ["source"], in: sources))
     }
@@ -25,7 +25,7 @@ enum FiltersRules {
     return normalized(result)
   }
 
-  private static func normalized(_ filters: [String: JSONValue]) -> JSONValue {
+  private static func normalized(_ filters: JSONObject) -> JSONValue {
     var result = filters
     result["source"] = result["source"] ?? "events"
     if result["source"] == "person-updates" {
@@ -41,7 +41,7 @@ enum FiltersRules {
     if value.isNull { return .null }
     guard let masking = value.objectValue else { throw FieldErrors.notAnObject(value, path) }
     guard let ttl = masking["ttl"] else { throw FieldErrors.required(path + ["ttl"]) }
-    var result: [String: JSONValue] = [
+    var result: JSONObject = [
       "ttl": .number(Double(try FieldParsers.integer(ttl, path + ["ttl"], min: 60, max: 86_400)))
     ]
     if let threshold = masking["threshold"] {

@@ -3,7 +3,7 @@ import HogctlCore
 extension HogFunctionRules {
   /// Field checks in the serializer's field order (the first failure is the error), then the
   /// object-level checks (mappings, `hog` size, compile, `hog` required).
-  func validate(_ body: [String: JSONValue], existing: [String: JSONValue]?) throws -> [String: JSONValue] {
+  func validate(_ body: JSONObject, existing: JSONObject?) throws -> JSONObject {
     var data = body
     if existing == nil { try fillFromTemplate(&data) }
     var record = existing ?? [:]
@@ -18,7 +18,7 @@ extension HogFunctionRules {
       hog = String(text.reversed().drop(while: \.isWhitespace).reversed())
     }
 
-    let schema: [[String: JSONValue]]
+    let schema: [JSONObject]
     if let sentSchema = data["inputs_schema"] {
       schema = try InputsSchemaRules.validate(sentSchema, path: ["inputs_schema"])
       record["inputs_schema"] = .array(schema.map(JSONValue.object))
@@ -65,7 +65,7 @@ extension HogFunctionRules {
 
   /// On create, `template_id` fills `hog`, `inputs_schema`, `name`, `description` and `icon_url`
   /// where the body leaves them empty.
-  func fillFromTemplate(_ data: inout [String: JSONValue]) throws {
+  func fillFromTemplate(_ data: inout JSONObject) throws {
     guard let id = data["template_id"], !id.isNull else { return }
     guard let text = id.stringValue, let template = templates.get(text) else {
       throw FieldErrors.invalid("No template found for id '\(FieldErrors.pythonText(id))'", ["template_id"])
@@ -79,7 +79,7 @@ extension HogFunctionRules {
     }
   }
 
-  func validateType(_ value: JSONValue?, existing: [String: JSONValue]?) throws -> String {
+  func validateType(_ value: JSONValue?, existing: JSONObject?) throws -> String {
     let current = existing?["type"]?.stringValue
     guard let value, !value.isNull else { return current ?? "destination" }
     let type = try FieldParsers.choice(value, ["type"], in: Self.types)
@@ -91,7 +91,7 @@ extension HogFunctionRules {
 
   /// `name`, `description`, `enabled`, `deleted`.
   func validateMetadata(
-    _ data: [String: JSONValue], into record: inout [String: JSONValue], creating: Bool
+    _ data: JSONObject, into record: inout JSONObject, creating: Bool
   ) throws {
     if let name = data["name"], !(creating && name.isNull) {
       record["name"] = .string(try FieldParsers.string(name, ["name"], allowBlank: false, maxLength: 400))
@@ -113,7 +113,7 @@ extension HogFunctionRules {
 
   /// `icon_url`, `template_id` (kept on create only), `execution_order`, `_create_in_folder`.
   func validateTrailingFields(
-    _ data: [String: JSONValue], into record: inout [String: JSONValue], creating: Bool
+    _ data: JSONObject, into record: inout JSONObject, creating: Bool
   ) throws {
     if let icon = data["icon_url"] {
       record["icon_url"] = try FieldParsers.optionalString(icon, ["icon_url"])
@@ -134,7 +134,7 @@ extension HogFunctionRules {
   }
 
   /// The size limit, the compile check, and the derived `bytecode` and `transpiled`.
-  func compile(_ hog: String, type: String, into record: inout [String: JSONValue]) throws {
+  func compile(_ hog: String, type: String, into record: inout JSONObject) throws {
     if hog.utf8.count > Self.maxHogBytes {
       throw FieldErrors.invalid(
         "HOG code exceeds maximum size of 100KB. Please simplify your code or contact support if you need this limit increased.",

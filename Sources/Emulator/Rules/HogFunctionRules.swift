@@ -22,22 +22,20 @@ struct HogFunctionRules: Sendable {
 
   /// A create body → the record to store: validated, defaults applied, template filled, secrets
   /// kept in the record, `bytecode`/`filters.bytecode`/input `order` and `templating` computed.
-  func validateCreate(_ body: [String: JSONValue]) throws -> [String: JSONValue] {
+  func validateCreate(_ body: JSONObject) throws -> JSONObject {
     try validate(body, existing: nil)
   }
 
   /// A PATCH/PUT body over the stored record → the new record (type immutability, inputs replaced
   /// whole, secret keep-markers and their errors). `template_id` is ignored.
-  func validateUpdate(_ body: [String: JSONValue], existing: [String: JSONValue]) throws -> [String:
-    JSONValue]
-  {
+  func validateUpdate(_ body: JSONObject, existing: JSONObject) throws -> JSONObject {
     try validate(body, existing: existing)
   }
 
   /// The response object: secrets shown as `{"secret": true}`, schema flags filled, `template`
   /// resolved, write-only fields removed. `full: false` drops inputs, inputs_schema, mappings and
   /// masking (the list endpoint's short form).
-  func render(_ stored: [String: JSONValue], full: Bool) -> [String: JSONValue] {
+  func render(_ stored: JSONObject, full: Bool) -> JSONObject {
     var object = stored
     for field in Self.writeOnlyFields { object[field] = nil }
     object["template"] = stored["template_id"]?.stringValue.flatMap(templates.get) ?? .null
@@ -63,7 +61,7 @@ struct HogFunctionRules: Sendable {
 
   /// `inputs_schema` with its flags filled and `inputs` with secrets hidden, for a function or a
   /// mapping.
-  static func renderedConfiguration(_ fields: [String: JSONValue]) -> [String: JSONValue] {
+  static func renderedConfiguration(_ fields: JSONObject) -> JSONObject {
     let schema = fields["inputs_schema"]?.arrayValue ?? []
     var inputs = fields["inputs"]?.objectValue ?? [:]
     for item in schema where item["secret"]?.boolValue == true {

@@ -10,11 +10,11 @@ enum InputsRules {
   /// `order` added. `stored` is the inputs map saved before this write: a secret input sent as the
   /// `{"secret": true}` marker, or left out, keeps its stored value.
   static func validate(
-    _ sent: JSONValue, schema: [[String: JSONValue]], stored: [String: JSONValue], path: [String]
-  ) throws -> [String: JSONValue] {
+    _ sent: JSONValue, schema: [JSONObject], stored: JSONObject, path: [String]
+  ) throws -> JSONObject {
     if sent.isNull { throw FieldErrors.null(path) }
     guard let sentInputs = sent.objectValue else { throw FieldErrors.notADictionary(sent, path) }
-    var result: [String: JSONValue] = [:]
+    var result: JSONObject = [:]
     var keys: [String] = []
     var dependencies: [String: Set<String>] = [:]
     for item in schema {
@@ -40,8 +40,10 @@ enum InputsRules {
   /// `nil` when nothing was sent (or, for a secret, stored).
   static func resolved(
     _ sent: JSONValue?, secret: Bool, stored: JSONValue?, path: [String]
-  ) throws -> [String: JSONValue]? {
-    let storedValue = stored?.objectValue.flatMap { $0["value"].map { ["value": $0] } }
+  ) throws -> JSONObject? {
+    let storedValue = stored?.objectValue.flatMap {
+      $0["value"].map { value -> JSONObject in ["value": value] }
+    }
     if sent == nil || sent == .object([:]) || sent == .null {
       return secret ? storedValue : nil
     }
@@ -55,8 +57,8 @@ enum InputsRules {
 
   /// Checks one input against its schema item; `nil` when it holds no value and needs none.
   static func validateValue(
-    _ input: [String: JSONValue], item: [String: JSONValue], path: [String]
-  ) throws -> (input: [String: JSONValue], dependencies: Set<String>)? {
+    _ input: JSONObject, item: JSONObject, path: [String]
+  ) throws -> (input: JSONObject, dependencies: Set<String>)? {
     var value = input["value"] ?? .null
     if value.isNull || value == "" {
       if item["required"]?.boolValue == true {
@@ -71,7 +73,7 @@ enum InputsRules {
     let type = item["type"]?.stringValue ?? "string"
     if isTruthy(value) { try checkType(value, type: type, path: path) }
 
-    var output: [String: JSONValue] = ["value": value]
+    var output: JSONObject = ["value": value]
     switch item["templating"] {
     case .bool(true): output["templating"] = "hog"
     case .string(let language): output["templating"] = .string(language)

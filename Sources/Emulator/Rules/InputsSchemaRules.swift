@@ -12,15 +12,15 @@ enum InputsSchemaRules {
   ]
 
   /// A validated schema list: unknown keys dropped, `required`/`secret`/`hidden` filled with `false`.
-  static func validate(_ value: JSONValue, path: [String]) throws -> [[String: JSONValue]] {
+  static func validate(_ value: JSONValue, path: [String]) throws -> [JSONObject] {
     let items = try FieldParsers.objectList(value, path)
     return try items.enumerated().map { index, item in
       try validateItem(item, path: path + [String(index)])
     }
   }
 
-  static func validateItem(_ item: [String: JSONValue], path: [String]) throws -> [String: JSONValue] {
-    var result: [String: JSONValue] = [:]
+  static func validateItem(_ item: JSONObject, path: [String]) throws -> JSONObject {
+    var result: JSONObject = [:]
     guard let type = item["type"] else { throw FieldErrors.required(path + ["type"]) }
     result["type"] = .string(try FieldParsers.choice(type, path + ["type"], in: types))
     guard let key = item["key"] else { throw FieldErrors.required(path + ["key"]) }

@@ -39,10 +39,10 @@ enum InvocationRunner {
   /// it, so secret keep-markers resolve; a missing configuration means the stored one).
   /// Throws 400 `{"configuration": {...field errors...}}` or `{"error": "Missing event"}`.
   static func run(
-    body: [String: JSONValue], existing: [String: JSONValue]?, rules: HogFunctionRules, now: Date,
+    body: JSONObject, existing: JSONObject?, rules: HogFunctionRules, now: Date,
     makeID: () -> String = { UUID().uuidString.lowercased() }
   ) throws -> InvocationOutcome {
-    let configuration: [String: JSONValue]
+    let configuration: JSONObject
     do {
       if let sent = body["configuration"], !sent.isNull {
         guard let fields = sent.objectValue else {
@@ -70,7 +70,7 @@ enum InvocationRunner {
 
   /// The outcome for an already valid configuration and an event.
   static func build(
-    configuration: [String: JSONValue], event: [String: JSONValue], invocationID: String, now: Date
+    configuration: JSONObject, event: JSONObject, invocationID: String, now: Date
   ) -> InvocationOutcome {
     let eventName = event["event"]?.stringValue ?? "(unnamed event)"
     var lines = [
@@ -112,7 +112,7 @@ enum InvocationRunner {
 /// The stand-in name the HTTP layer calls: the response JSON of a test invocation.
 enum InvocationResponse {
   static func build(
-    configuration: [String: JSONValue], globals: [String: JSONValue], invocationID: String, now: Date
+    configuration: JSONObject, globals: JSONObject, invocationID: String, now: Date
   ) -> JSONValue {
     InvocationRunner.build(
       configuration: configuration, event: globals["event"]?.objectValue ?? [:], invocationID: invocationID,

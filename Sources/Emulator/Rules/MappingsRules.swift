@@ -11,7 +11,7 @@ enum MappingsRules {
       try mappings.enumerated().map { index, mapping in
         let itemPath = path + [String(index)]
         let stored = index < existing.count ? existing[index].objectValue ?? [:] : [:]
-        var result: [String: JSONValue] = [:]
+        var result: JSONObject = [:]
         if let name = mapping["name"] {
           result["name"] = .string(try FieldParsers.string(name, itemPath + ["name"], allowBlank: false))
         }

@@ -51,7 +51,7 @@ struct MetricsBook: Sendable, Codable, Equatable {
   /// `{"totals": {kind or name: count}}`; without `after`/`before` all recorded time counts.
   func totals(sourceID: String, parameters: [String: String], now: Date) throws -> JSONValue {
     let query = try MetricsQuery(parameters: parameters, now: now, requireRange: false)
-    var totals: [String: JSONValue] = [:]
+    var totals: JSONObject = [:]
     for entry in query.matching(entries, sourceID: sourceID) {
       let key = query.breakdown(entry)
       totals[key] = .number((totals[key]?.numberValue ?? 0) + Double(entry.count))

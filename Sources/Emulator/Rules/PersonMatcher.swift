@@ -91,12 +91,12 @@ enum Broadcast {
   /// The outcomes to record under the function's id, one per matching person, in list order.
   /// Throws the disabled-function error when `function.enabled` is not `true`.
   static func invocations(
-    function: [String: JSONValue], persons: [JSONValue], now: Date,
+    function: JSONObject, persons: [JSONValue], now: Date,
     makeID: () -> String = { UUID().uuidString.lowercased() }
   ) throws -> [InvocationOutcome] {
     guard function["enabled"]?.boolValue == true else { throw disabled }
     return persons.filter { PersonMatcher.matches(person: $0, filters: function["filters"]) }.map { person in
-      let event: [String: JSONValue] = [
+      let event: JSONObject = [
         "uuid": .string(makeID()), "event": "$broadcast", "distinct_id": person["distinct_id"] ?? .null,
         "properties": [:], "timestamp": .string(QueryDates.format(now)),
       ]

@@ -47,7 +47,7 @@ extension EmulatorError {
 extension Request {
   /// The body as a JSON object. An empty body is `{}`; malformed JSON is `parse_error`; JSON
   /// that is not an object is a non-field validation error, as DRF answers it.
-  func jsonObject(context: EmulatorRequestContext) async throws -> [String: JSONValue] {
+  func jsonObject(context: EmulatorRequestContext) async throws -> JSONObject {
     let buffer = try await body.collect(upTo: context.maxUploadSize)
     let data = Data(buffer.readableBytesView)
     if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return [:] }

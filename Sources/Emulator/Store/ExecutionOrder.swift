@@ -33,7 +33,7 @@ enum ExecutionOrder {
   /// Validates a `rearrange` body against the stored functions and returns the new orders by id
   /// and the type they share. Nothing is changed when this throws.
   static func rearrangement(
-    body: [String: JSONValue], functions: [String: StoredFunction]
+    body: JSONObject, functions: [String: StoredFunction]
   ) throws -> (orders: [String: Int], type: String) {
     let orders = body["orders"]?.objectValue ?? [:]
     if orders.isEmpty { throw EmulatorError.nonField("No orders provided") }

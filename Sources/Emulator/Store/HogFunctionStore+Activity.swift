@@ -15,7 +15,7 @@ extension HogFunctionStore {
 
   /// A test invocation. `id` may be `new`; for a stored function the configuration is validated
   /// as an update of it (so secret keep-markers resolve) and the run is logged under its id.
-  func invoke(_ id: String, body: [String: JSONValue]) throws -> JSONValue {
+  func invoke(_ id: String, body: JSONObject) throws -> JSONValue {
     let existing = id == "new" ? nil : stored(id).flatMap { $0.isLive ? $0 : nil }
     let date = currentDate()
     let outcome = try InvocationRunner.run(body: body, existing: existing?.record, rules: rules, now: date)

@@ -11,7 +11,7 @@ extension HogFunctionStore {
   /// `execution_order`, `status` and `deleted` are kept when given; the enabled cap is not
   /// applied), persons, log entries and metric counts. Returns what was added; on a validation
   /// error nothing is added.
-  func seed(_ body: [String: JSONValue]) throws -> JSONValue {
+  func seed(_ body: JSONObject) throws -> JSONValue {
     let date = currentDate()
     // All or nothing: a function that fails validation leaves the store as it was.
     let before = state
@@ -55,12 +55,12 @@ extension HogFunctionStore {
     guard var fields = item.objectValue else {
       throw EmulatorError.validation("Expected an object.", attr: "functions__\(position)")
     }
-    var server: [String: JSONValue] = [:]
+    var server: JSONObject = [:]
     for key in ["id", "created_at", "updated_at", "execution_order", "status", "created_by"] {
       server[key] = fields.removeValue(forKey: key)
     }
     let deleted = Self.flag(fields.removeValue(forKey: "deleted")) ?? false
-    var record: [String: JSONValue]
+    var record: JSONObject
     do {
       record = try rules.validateCreate(fields)
     } catch let error as EmulatorError {

@@ -57,7 +57,7 @@ actor HogFunctionStore {
   // MARK: Writes
 
   /// Creates a function; returns the stored function (the response is its rendering).
-  func create(_ body: [String: JSONValue]) throws -> StoredFunction {
+  func create(_ body: JSONObject) throws -> StoredFunction {
     var body = body
     let deleted = Self.flag(body.removeValue(forKey: "deleted")) ?? false
     var record = try rules.validateCreate(body)
@@ -82,7 +82,7 @@ actor HogFunctionStore {
 
   /// PATCH and PUT: validated over the stored record. `"deleted": true` soft-deletes, and a body
   /// with `"deleted": false` is the only write that reaches a deleted function (it restores it).
-  func update(_ id: String, body: [String: JSONValue]) throws -> StoredFunction {
+  func update(_ id: String, body: JSONObject) throws -> StoredFunction {
     var body = body
     let deletedFlag = Self.flag(body.removeValue(forKey: "deleted"))
     guard let position = index[id.lowercased()] else { throw EmulatorError.notFound }
@@ -115,7 +115,7 @@ actor HogFunctionStore {
 
   /// Sets many orders at once, or none when anything is wrong; returns the rearranged type's
   /// live functions ordered by `execution_order`.
-  func rearrange(_ body: [String: JSONValue]) throws -> [JSONValue] {
+  func rearrange(_ body: JSONObject) throws -> [JSONValue] {
     let (orders, type) = try ExecutionOrder.rearrangement(body: body, functions: functionsByID)
     let timestamp = JSONValue.string(ServerFields.timestamp(now()))
     for (id, order) in orders.sorted(by: { $0.key < $1.key }) {
@@ -134,7 +134,7 @@ actor HogFunctionStore {
   // MARK: Internals shared with the other store files
 
   @discardableResult
-  func insert(record: [String: JSONValue], deleted: Bool) -> StoredFunction {
+  func insert(record: JSONObject, deleted: Bool) -> StoredFunction {
     state.sequence += 1
     let function = StoredFunction(record: record, deleted: deleted, sequence: state.sequence)
     index[function.id.lowercased()] = state.functions.count

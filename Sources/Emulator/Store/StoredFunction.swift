@@ -4,7 +4,7 @@ import HogctlCore
 /// A hog function as the store keeps it: the record the rules produced (secrets included, as the
 /// real server keeps them encrypted), plus what the API never shows.
 struct StoredFunction: Sendable, Codable, Equatable {
-  var record: [String: JSONValue]
+  var record: JSONObject
   var deleted: Bool
   /// Increases with every write; breaks `updated_at` ties so the list order is total.
   var sequence: Int

@@ -6,7 +6,7 @@ enum FunctionBuilder {
   /// Fields a template fills on create; left out of `fields` when a template is named.
   static let templateFilled: Set = ["hog", "inputs_schema", "icon_url", "description"]
 
-  static let defaults: [String: JSONValue] = [
+  static let defaults: JSONObject = [
     "description": "", "enabled": true, "icon_url": nil, "inputs_schema": [], "inputs": [:], "filters": [:],
     "masking": nil, "mappings": nil,
   ]
@@ -15,7 +15,7 @@ enum FunctionBuilder {
     guard let name = parsed.name else { return nil }
     let value = parsed.value
     let templateID = parsed.templateID
-    var fields: [String: JSONValue] = [:]
+    var fields: JSONObject = [:]
     for (key, fallback) in defaults {
       if let given = value[key] {
         fields[key] = given

@@ -19,7 +19,7 @@ enum SettingsBuilder {
   static let projectVariable = "POSTHOG_PROJECT_ID"
 
   static func build(
-    _ file: [String: JSONValue], environment: [String: String], overrides: SettingsOverrides
+    _ file: JSONObject, environment: [String: String], overrides: SettingsOverrides
   ) -> ProjectSettings {
     var settings = ProjectSettings()
     let project = file["project"]
@@ -42,7 +42,7 @@ enum SettingsBuilder {
       settings.maxUpdatePercent = safety["max_update_percent"]?.numberValue ?? settings.maxUpdatePercent
     }
     if let order = file["order"]?.objectValue {
-      settings.order = order.compactMapValues { $0.arrayValue?.compactMap(\.stringValue) }
+      settings.order = order.dictionary.compactMapValues { $0.arrayValue?.compactMap(\.stringValue) }
     }
     return settings
   }

@@ -45,7 +45,7 @@ public struct RuleDescription: Sendable {
 /// One decoded hog-function document, with where each value was written.
 struct ParsedFunction: Sendable {
   var file: String
-  var value: [String: JSONValue]
+  var value: JSONObject
   var locations: LocationIndex
   /// Input paths (`inputs.token`, `mappings[0].inputs.token`) whose value came from `!env`/`!file`.
   var taggedInputs: [String: String]
@@ -58,7 +58,7 @@ struct ParsedFunction: Sendable {
 /// The decoded `hogctl.yaml`, when there is one.
 struct ParsedSettings: Sendable {
   var file: String
-  var value: [String: JSONValue]
+  var value: JSONObject
   var locations: LocationIndex
 }
 

@@ -6,7 +6,7 @@ extension ShapeDecoder {
     switch node.kind {
     case .mapping(let pairs):
       guard node.tag == nil else { return mismatch(node, expected: "a value", path: path) }
-      var object = [String: JSONValue](minimumCapacity: pairs.count)
+      var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
         let childPath = LocationIndex.child(path, pair.keyText)
         noteKey(childPath, pair.key.location)
@@ -39,7 +39,7 @@ extension ShapeDecoder {
     guard case .mapping(let pairs) = node.kind, node.tag == nil else {
       return mismatch(node, expected: "a mapping of input keys to values", path: path)
     }
-    var inputs = [String: JSONValue](minimumCapacity: pairs.count)
+    var inputs = JSONObject(minimumCapacity: pairs.count)
     for pair in pairs {
       let key = pair.keyText
       let inputPath = LocationIndex.child(path, key)
@@ -60,7 +60,7 @@ extension ShapeDecoder {
         RuleID.wrongType, "`!input` takes a mapping: {value: ..., templating: hog|liquid}", at: node.location)
       return nil
     }
-    var input: [String: JSONValue] = [:]
+    var input: JSONObject = [:]
     for pair in pairs {
       noteKey(LocationIndex.child(path, pair.keyText), pair.key.location)
       switch pair.keyText {

@@ -52,7 +52,7 @@ struct ShapeDecoder {
       guard case .mapping(let pairs) = node.kind, node.tag == nil else {
         return mismatch(node, expected: "a mapping", path: path)
       }
-      var object = [String: JSONValue](minimumCapacity: pairs.count)
+      var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
         let childPath = LocationIndex.child(path, pair.keyText)
         locations.keys[childPath] = pair.key.location
@@ -96,7 +96,7 @@ struct ShapeDecoder {
     if let schema = ordered.firstIndex(where: { $0.keyText == "inputs_schema" }), schema > 0 {
       ordered.insert(ordered.remove(at: schema), at: 0)
     }
-    var object = [String: JSONValue](minimumCapacity: pairs.count)
+    var object = JSONObject(minimumCapacity: pairs.count)
     var present = [Bool](repeating: false, count: shape.fields.count)
     for pair in ordered {
       let childPath = LocationIndex.child(path, pair.keyText)

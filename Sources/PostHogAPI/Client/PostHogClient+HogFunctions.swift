@@ -27,7 +27,7 @@ extension PostHogClient {
     return try hogFunction(from: object, context: context)
   }
 
-  public func createHogFunction(_ body: [String: JSONValue]) async throws -> HogFunction {
+  public func createHogFunction(_ body: JSONObject) async throws -> HogFunction {
     let url = functionsURL()
     let name = body["name"]?.stringValue ?? "(unnamed)"
     let context = context(.post, url, name: name)
@@ -37,7 +37,7 @@ extension PostHogClient {
     return try hogFunction(from: try await sendObject(call), context: context)
   }
 
-  public func updateHogFunction(id: String, _ body: [String: JSONValue]) async throws -> HogFunction {
+  public func updateHogFunction(id: String, _ body: JSONObject) async throws -> HogFunction {
     try await patch(id: id, body)
   }
 
@@ -49,7 +49,7 @@ extension PostHogClient {
     try await patch(id: id, ["deleted": false])
   }
 
-  private func patch(id: String, _ body: [String: JSONValue]) async throws -> HogFunction {
+  private func patch(id: String, _ body: JSONObject) async throws -> HogFunction {
     let url = functionsURL([id])
     let context = context(.patch, url, id: id, name: body["name"]?.stringValue)
     let call = APICall(
@@ -61,7 +61,7 @@ extension PostHogClient {
   public func rearrange(orders: [String: Int]) async throws -> [HogFunction] {
     let url = functionsURL(["rearrange"])
     let context = context(.patch, url)
-    let body: JSONValue = ["orders": .object(orders.mapValues { .number(Double($0)) })]
+    let body: JSONValue = ["orders": .object(JSONObject(orders.mapValues { .number(Double($0)) }))]
     // Setting absolute orders twice gives the same result, so a retry is safe.
     let call = APICall(
       method: .patch, url: url, body: body.serializedData(), idempotent: true, context: context)
@@ -80,7 +80,7 @@ extension PostHogClient {
     _ = try await sendJSON(call)
   }
 
-  public func invoke(id: String, body: [String: JSONValue]) async throws -> JSONValue {
+  public func invoke(id: String, body: JSONObject) async throws -> JSONValue {
     let url = functionsURL([id, "invocations"])
     let configuration = body["configuration"]?.objectValue ?? [:]
     let call = APICall(
@@ -92,7 +92,7 @@ extension PostHogClient {
 
   /// Fetches `first` and every `next` page, mapping each result.
   func allPages<T>(
-    from first: URL, _ transform: ([String: JSONValue], RequestContext) throws -> T
+    from first: URL, _ transform: (JSONObject, RequestContext) throws -> T
   ) async throws -> [T] {
     var results: [T] = []
     var next: URL? = first

@@ -40,7 +40,7 @@ extension PostHogClient {
     guard let totals = object["totals"]?.objectValue else {
       throw APIError.invalidResponse(reason: "no 'totals' object", context: context)
     }
-    return totals.compactMapValues(\.numberValue)
+    return totals.dictionary.compactMapValues(\.numberValue)
   }
 
   public func icons(query: String) async throws -> [IconInfo] {

@@ -125,7 +125,7 @@ extension PostHogClient {
     }
   }
 
-  func sendObject(_ call: APICall) async throws -> [String: JSONValue] {
+  func sendObject(_ call: APICall) async throws -> JSONObject {
     let json = try await sendJSON(call)
     guard let object = json.objectValue else {
       throw APIError.invalidResponse(
@@ -142,7 +142,7 @@ extension PostHogClient {
     return array
   }
 
-  func hogFunction(from object: [String: JSONValue], context: RequestContext) throws -> HogFunction {
+  func hogFunction(from object: JSONObject, context: RequestContext) throws -> HogFunction {
     guard object["id"]?.stringValue != nil else {
       throw APIError.invalidResponse(reason: "a hog function without an id", context: context)
     }

@@ -21,7 +21,7 @@ public struct Redactor: Sendable, Hashable {
   }
 
   /// Registers the secret values found in a hog-function body (see `SecretInputs`).
-  public mutating func addSecrets(in body: [String: JSONValue]) {
+  public mutating func addSecrets(in body: JSONObject) {
     for value in SecretInputs.values(in: body) { addSecret(value) }
   }
 
@@ -55,7 +55,7 @@ public struct Redactor: Sendable, Hashable {
 /// Finds the values of secret inputs in a hog-function body: the inputs whose schema item has
 /// `secret: true`, at the top level and in each mapping.
 public enum SecretInputs {
-  public static func values(in body: [String: JSONValue]) -> [String] {
+  public static func values(in body: JSONObject) -> [String] {
     var found = values(schema: body["inputs_schema"], inputs: body["inputs"])
     for mapping in body["mappings"]?.arrayValue ?? [] {
       found += values(schema: mapping["inputs_schema"], inputs: mapping["inputs"])

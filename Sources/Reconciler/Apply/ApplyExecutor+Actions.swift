@@ -18,7 +18,7 @@ extension ApplyExecutor {
   /// A create whose answer was lost: look the name up and adopt the function if PostHog made it;
   /// if it is certainly absent, create it once more.
   private func recoverCreate(
-    _ action: PlanAction, body: [String: JSONValue], after error: any Error
+    _ action: PlanAction, body: JSONObject, after error: any Error
   ) async -> ApplyReport.Entry {
     do {
       let live = try await api.listHogFunctions(types: [action.type])

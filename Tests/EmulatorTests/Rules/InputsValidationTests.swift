@@ -17,7 +17,7 @@ import Testing
     ]
     """#
 
-  func create(inputs: String) throws -> [String: JSONValue] {
+  func create(inputs: String) throws -> JSONObject {
     try rules.validateCreate(createBody("{\(schema), \"inputs\": \(inputs)}"))
   }
 

@@ -7,7 +7,7 @@ import Testing
 @Suite struct InvocationRunnerTests {
   let now = Date(timeIntervalSince1970: 1_735_689_600)
 
-  func run(_ body: String, existing: [String: JSONValue]? = nil) throws -> InvocationOutcome {
+  func run(_ body: String, existing: JSONObject? = nil) throws -> InvocationOutcome {
     try InvocationRunner.run(
       body: json(body), existing: existing, rules: rules, now: now, makeID: { "generated-id" })
   }

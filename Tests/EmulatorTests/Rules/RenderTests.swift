@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func storedSchemasWithoutFlagsAreFilled() {
-    let stored: [String: JSONValue] = json(
+    let stored: JSONObject = json(
       #"{"type": "destination", "name": "seeded", "hog": "x", "inputs_schema": [{"key": "a", "type": "string"}], "inputs": {}}"#
     )
     let schema = rules.render(stored, full: true)["inputs_schema"]

@@ -5,7 +5,7 @@ import Testing
 @testable import Emulator
 
 /// Parses a JSON object literal written in a test.
-func json(_ text: String) -> [String: JSONValue] {
+func json(_ text: String) -> JSONObject {
   guard case .object(let object) = try! JSONValue.parse(text) else { fatalError("not an object: \(text)") }
   return object
 }
@@ -40,6 +40,6 @@ func expectError(
 let rules = HogFunctionRules()
 
 /// A minimal valid create body plus `extra` fields.
-func createBody(_ extra: String = "{}") -> [String: JSONValue] {
+func createBody(_ extra: String = "{}") -> JSONObject {
   json(#"{"name": "Hook", "hog": "print('hi')"}"#).merging(json(extra)) { _, new in new }
 }

@@ -12,7 +12,7 @@ import Testing
     ]
     """#
 
-  func stored() throws -> [String: JSONValue] {
+  func stored() throws -> JSONObject {
     try rules.validateCreate(
       createBody(
         "{\(schema), "

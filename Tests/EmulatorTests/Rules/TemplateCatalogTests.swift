@@ -6,8 +6,8 @@ import Testing
 @Suite struct TemplateCatalogTests {
   let catalog = TemplateCatalog()
 
-  func schema(_ id: String) -> [String: JSONValue] {
-    var byKey: [String: JSONValue] = [:]
+  func schema(_ id: String) -> JSONObject {
+    var byKey: JSONObject = [:]
     for item in catalog.get(id)?["inputs_schema"]?.arrayValue ?? [] {
       byKey[item["key"]!.stringValue!] = item
     }

@@ -21,7 +21,7 @@ import Testing
       secretInputs: secrets)
   }
 
-  func desired(_ name: String, inputs: [String: JSONValue] = [:]) -> DesiredFunction {
+  func desired(_ name: String, inputs: JSONObject = [:]) -> DesiredFunction {
     DesiredFunction(
       name: name, type: "destination", location: ManifestLocation(file: "f.yaml", line: 1, column: 1),
       fields: ["inputs": .object(inputs)])

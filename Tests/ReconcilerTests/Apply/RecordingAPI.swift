@@ -20,7 +20,7 @@ actor RecordingStore {
     failures[call, default: []].append(ScriptedFailure(error: error, commitFirst: commitFirst))
   }
 
-  func seed(_ raw: [String: JSONValue]) {
+  func seed(_ raw: JSONObject) {
     let function = HogFunction(raw: raw)
     functions[function.id] = function
   }
@@ -39,7 +39,7 @@ actor RecordingStore {
     try perform("list") { functions.values.filter { types.contains($0.type) }.sorted { $0.id < $1.id } }
   }
 
-  func create(_ body: [String: JSONValue]) throws -> HogFunction {
+  func create(_ body: JSONObject) throws -> HogFunction {
     try perform("create \(body["name"]?.stringValue ?? "")") {
       var raw = body
       raw["id"] = .string("id-\(nextID)")
@@ -50,7 +50,7 @@ actor RecordingStore {
     }
   }
 
-  func update(id: String, _ body: [String: JSONValue]) throws -> HogFunction {
+  func update(id: String, _ body: JSONObject) throws -> HogFunction {
     try perform("update \(id)") {
       var raw = functions[id]?.raw ?? [:]
       raw.merge(body) { _, new in new }
@@ -86,11 +86,11 @@ struct RecordingAPI: HogFunctionsAPI {
     throw APIError.unsupported("get")
   }
 
-  func createHogFunction(_ body: [String: JSONValue]) async throws -> HogFunction {
+  func createHogFunction(_ body: JSONObject) async throws -> HogFunction {
     try await store.create(body)
   }
 
-  func updateHogFunction(id: String, _ body: [String: JSONValue]) async throws -> HogFunction {
+  func updateHogFunction(id: String, _ body: JSONObject) async throws -> HogFunction {
     try await store.update(id: id, body)
   }
 
@@ -111,7 +111,7 @@ struct RecordingAPI: HogFunctionsAPI {
     try await store.broadcast(id: id)
   }
 
-  func invoke(id: String, body: [String: JSONValue]) async throws -> JSONValue {
+  func invoke(id: String, body: JSONObject) async throws -> JSONValue {
     throw APIError.unsupported("invoke")
   }
 

@@ -5,12 +5,12 @@ import HogctlCore
 /// not known offline).
 struct InputScope {
   var function: ParsedFunction
-  var schema: [[String: JSONValue]]
-  var inputs: [String: JSONValue]
+  var schema: [JSONObject]
+  var inputs: JSONObject
   /// `inputs` or `mappings[0].inputs`.
   var inputsPath: String
 
-  func schemaItem(_ key: String) -> [String: JSONValue]? {
+  func schemaItem(_ key: String) -> JSONObject? {
     schema.first { $0["key"]?.stringValue == key }
   }
 

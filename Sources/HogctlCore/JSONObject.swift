@@ -1,0 +1,209 @@
+/// The members of a JSON object, held in one array sorted by key.
+///
+/// Tens of thousands of small objects stay in memory through a plan (every function, live and
+/// desired, is a tree of them), and most have under twenty keys. A sorted array holds them in one
+/// allocation sized to fit, finds a key without hashing it, and iterates in the order the
+/// canonical JSON writer needs. It offers the parts of `Dictionary`'s interface hogctl uses.
+public struct JSONObject: Sendable {
+  public typealias Element = (key: String, value: JSONValue)
+
+  /// Sorted by key with `String`'s `<`; keys are unique.
+  private var members: [Element]
+
+  public init() { members = [] }
+
+  public init(minimumCapacity: Int) {
+    members = []
+    members.reserveCapacity(minimumCapacity)
+  }
+
+  /// Members in any order; a repeated key keeps its last value, as in JSON parsers generally.
+  public init<S: Sequence>(lastWins elements: S) where S.Element == Element {
+    var sorted = Array(elements)
+    guard sorted.count > 1 else {
+      members = sorted
+      return
+    }
+    // A stable sort keeps repeats in their original order, so the last of each run wins.
+    if !Self.isStrictlySorted(sorted) {
+      sorted = sorted.enumerated().sorted { lhs, rhs in
+        lhs.element.key != rhs.element.key ? lhs.element.key < rhs.element.key : lhs.offset < rhs.offset
+      }.map(\.element)
+      var unique: [Element] = []
+      unique.reserveCapacity(sorted.count)
+      for member in sorted {
+        if let last = unique.last, last.key == member.key {
+          unique[unique.count - 1] = member
+        } else {
+          unique.append(member)
+        }
+      }
+      sorted = unique
+    }
+    members = sorted
+  }
+
+  public init(_ dictionary: [String: JSONValue]) {
+    self.init(lastWins: dictionary.lazy.map { (key: $0.key, value: $0.value) })
+  }
+
+  private static func isStrictlySorted(_ elements: [Element]) -> Bool {
+    var index = 1
+    while index < elements.count {
+      guard elements[index - 1].key < elements[index].key else { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Where `key` is, or where it would be inserted. Reads through a buffer pointer so the
+  /// search itself retains nothing.
+  private func position(of key: String) -> (index: Int, found: Bool) {
+    members.withUnsafeBufferPointer { buffer in
+      if buffer.count <= 8 {
+        for index in 0..<buffer.count {
+          let order = Self.compare(buffer[index].key, key)
+          if order == 0 { return (index, true) }
+          if order > 0 { return (index, false) }
+        }
+        return (buffer.count, false)
+      }
+      var low = 0
+      var high = buffer.count
+      while low < high {
+        let middle = (low + high) / 2
+        let order = Self.compare(buffer[middle].key, key)
+        if order == 0 { return (middle, true) }
+        if order < 0 { low = middle + 1 } else { high = middle }
+      }
+      return (low, false)
+    }
+  }
+
+  /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs` under `String`'s `<`.
+  @inline(__always)
+  private static func compare(_ lhs: String, _ rhs: String) -> Int {
+    if lhs == rhs { return 0 }
+    return lhs < rhs ? -1 : 1
+  }
+
+  public subscript(key: String) -> JSONValue? {
+    get {
+      // Spelled out: a bare `nil` here would become JSONValue's own nil literal, `.null`.
+      let (index, found) = position(of: key)
+      return found ? Optional.some(members[index].value) : Optional.none
+    }
+    set {
+      let (index, found) = position(of: key)
+      switch newValue {
+      case .some(let value):
+        if found { members[index].value = value } else { members.insert((key: key, value: value), at: index) }
+      case .none:
+        if found { members.remove(at: index) }
+      }
+    }
+  }
+
+  public subscript(key: String, default defaultValue: @autoclosure () -> JSONValue) -> JSONValue {
+    get { self[key] ?? defaultValue() }
+    set { self[key] = newValue }
+  }
+
+  @discardableResult
+  public mutating func removeValue(forKey key: String) -> JSONValue? {
+    let (index, found) = position(of: key)
+    return found ? Optional.some(members.remove(at: index).value) : Optional.none
+  }
+
+  public var keys: LazyMapSequence<[Element], String> { members.lazy.map(\.key) }
+  public var values: LazyMapSequence<[Element], JSONValue> { members.lazy.map(\.value) }
+
+  public func mapValues(_ transform: (JSONValue) throws -> JSONValue) rethrows -> JSONObject {
+    var result = self
+    for index in result.members.indices { result.members[index].value = try transform(members[index].value) }
+    return result
+  }
+
+  public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> JSONObject {
+    var result = JSONObject()
+    result.members = try members.filter(isIncluded)
+    return result
+  }
+
+  public mutating func merge(
+    _ other: JSONObject, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+  )
+    rethrows
+  {
+    for member in other.members {
+      if let current = self[member.key] {
+        self[member.key] = try combine(current, member.value)
+      } else {
+        self[member.key] = member.value
+      }
+    }
+  }
+
+  public func merging(
+    _ other: JSONObject, uniquingKeysWith combine: (JSONValue, JSONValue) throws -> JSONValue
+  )
+    rethrows -> JSONObject
+  {
+    var result = self
+    try result.merge(other, uniquingKeysWith: combine)
+    return result
+  }
+
+  /// The same members as a Swift dictionary, for code that builds large maps key by key.
+  public var dictionary: [String: JSONValue] {
+    Dictionary(uniqueKeysWithValues: members.lazy.map { ($0.key, $0.value) })
+  }
+}
+
+extension JSONObject: RandomAccessCollection {
+  public var startIndex: Int { members.startIndex }
+  public var endIndex: Int { members.endIndex }
+  public subscript(position: Int) -> Element { members[position] }
+  public var count: Int { members.count }
+  public var isEmpty: Bool { members.isEmpty }
+}
+
+extension JSONObject: Hashable {
+  public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.members.count == rhs.members.count else { return false }
+    for index in lhs.members.indices {
+      guard lhs.members[index].key == rhs.members[index].key,
+        lhs.members[index].value == rhs.members[index].value
+      else { return false }
+    }
+    return true
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(members.count)
+    for member in members {
+      hasher.combine(member.key)
+      hasher.combine(member.value)
+    }
+  }
+}
+
+extension JSONObject: ExpressibleByDictionaryLiteral {
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self.init(lastWins: elements.lazy.map { (key: $0.0, value: $0.1) })
+  }
+}
+
+extension JSONObject: Codable {
+  public init(from decoder: any Decoder) throws {
+    self.init(try [String: JSONValue](from: decoder))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    try dictionary.encode(to: encoder)
+  }
+}
+
+extension JSONObject: CustomStringConvertible {
+  public var description: String { JSONValue.object(self).serialized() }
+}
