@@ -5,7 +5,9 @@ import Reconciler
 /// value) and the manifest directory it was made from, so apply can re-read the secrets and
 /// check that nothing moved.
 struct SavedPlan: Codable {
-  static let currentVersion = "1"
+  /// Raised whenever a saved plan's meaning changes, so an old file is refused by name rather
+  /// than reported stale. 2: live digests leave out the server's compiled forms.
+  static let currentVersion = "2"
 
   var formatVersion: String
   var hogctlVersion: String

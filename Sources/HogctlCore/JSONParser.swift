@@ -7,6 +7,7 @@ struct JSONParser {
   static let maximumDepth = 512
 
   private let bytes: UnsafeBufferPointer<UInt8>
+  private let dropping: JSONDropList
   private var position = 0
   private var depth = 0
   /// Members and elements read so far, for every object and array still open (each uses the
@@ -15,14 +16,18 @@ struct JSONParser {
   private var pendingMembers: [JSONObject.Element] = []
   private var pendingElements: [JSONValue] = []
 
-  private init(bytes: UnsafeBufferPointer<UInt8>) {
+  private init(bytes: UnsafeBufferPointer<UInt8>, dropping: JSONDropList) {
     self.bytes = bytes
+    self.dropping = dropping
   }
 
-  static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONValueError) -> JSONValue {
-    var parser = JSONParser(bytes: bytes)
+  static func parse(_ bytes: UnsafeBufferPointer<UInt8>, dropping: JSONDropList = .none)
+    throws(JSONValueError)
+    -> JSONValue
+  {
+    var parser = JSONParser(bytes: bytes, dropping: dropping)
     parser.skipWhitespace()
-    let value = try parser.parseValue()
+    let value = try parser.parseValue(node: dropping.isEmpty ? nil : 0)
     parser.skipWhitespace()
     guard parser.position == bytes.count else { throw parser.error("unexpected content after the value") }
     return value
@@ -43,10 +48,11 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseValue() throws(JSONValueError) -> JSONValue {
+  /// `node` is where the value is in `dropping`, `nil` once no dropped path goes through it.
+  private mutating func parseValue(node: Int? = nil) throws(JSONValueError) -> JSONValue {
     switch current {
-    case UInt8(ascii: "{")?: return try parseObject()
-    case UInt8(ascii: "[")?: return try parseArray()
+    case UInt8(ascii: "{")?: return try parseObject(node: node)
+    case UInt8(ascii: "[")?: return try parseArray(node: node)
     case UInt8(ascii: "\"")?: return .string(try parseString())
     case UInt8(ascii: "t")?: return try parseLiteral("true", .bool(true))
     case UInt8(ascii: "f")?: return try parseLiteral("false", .bool(false))
@@ -74,7 +80,7 @@ struct JSONParser {
     guard depth <= Self.maximumDepth else { throw error("nesting deeper than \(Self.maximumDepth)") }
   }
 
-  private mutating func parseObject() throws(JSONValueError) -> JSONValue {
+  private mutating func parseObject(node: Int?) throws(JSONValueError) -> JSONValue {
     try enter()
     defer { depth -= 1 }
     position += 1
@@ -92,7 +98,12 @@ struct JSONParser {
       guard current == UInt8(ascii: ":") else { throw error("expected ':'") }
       position += 1
       skipWhitespace()
-      pendingMembers.append((key: key, value: try parseValue()))
+      if let node, let child = dropping.child(of: node, key) {
+        let value = try parseValue(node: child)
+        if !dropping.drops(child) { pendingMembers.append((key: key, value: value)) }
+      } else {
+        pendingMembers.append((key: key, value: try parseValue()))
+      }
       skipWhitespace()
       switch current {
       case UInt8(ascii: ",")?:
@@ -107,7 +118,7 @@ struct JSONParser {
     }
   }
 
-  private mutating func parseArray() throws(JSONValueError) -> JSONValue {
+  private mutating func parseArray(node: Int?) throws(JSONValueError) -> JSONValue {
     try enter()
     defer { depth -= 1 }
     position += 1
@@ -119,7 +130,7 @@ struct JSONParser {
     let start = pendingElements.count
     defer { pendingElements.removeSubrange(start...) }
     while true {
-      pendingElements.append(try parseValue())
+      pendingElements.append(try parseValue(node: node.flatMap(dropping.element)))
       skipWhitespace()
       switch current {
       case UInt8(ascii: ",")?:

@@ -43,15 +43,16 @@ public enum JSONValueError: Error, CustomStringConvertible {
 }
 
 extension JSONValue {
-  /// Parses JSON text. Throws `JSONValueError.invalidJSON` for malformed input.
-  public static func parse(_ data: Data) throws -> JSONValue {
+  /// Parses JSON text, leaving out the members `dropping` names. Throws
+  /// `JSONValueError.invalidJSON` for malformed input (dropped members included).
+  public static func parse(_ data: Data, dropping: JSONDropList = .none) throws -> JSONValue {
     try data.withUnsafeBytes { raw throws(JSONValueError) in
-      try JSONParser.parse(raw.bindMemory(to: UInt8.self))
+      try JSONParser.parse(raw.bindMemory(to: UInt8.self), dropping: dropping)
     }
   }
 
-  public static func parse(_ text: String) throws -> JSONValue {
-    try parse(Data(text.utf8))
+  public static func parse(_ text: String, dropping: JSONDropList = .none) throws -> JSONValue {
+    try parse(Data(text.utf8), dropping: dropping)
   }
 
   /// Deterministic JSON text: object keys sorted, integral numbers without a fraction.

@@ -42,7 +42,7 @@ enum LocalCompute {
     let residentAfterLoad = residentBytes()
     var live: [HogFunction] = []
     for page in pages {
-      let object = try JSONValue.parse(Data(contentsOf: page))
+      let object = try JSONValue.parse(Data(contentsOf: page), dropping: HogFunction.unreadInListPages)
       for item in object["results"]?.arrayValue ?? [] {
         if let raw = item.objectValue { live.append(HogFunction(raw: raw)) }
       }

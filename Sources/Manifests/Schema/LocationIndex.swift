@@ -1,18 +1,25 @@
 /// Where each decoded value was written, by path (`masking.ttl`, `inputs_schema[0].type`,
 /// `inputs.url`), so rules that run on the decoded JSON can still point at file:line:col.
 struct LocationIndex: Sendable {
-  /// Locations by path, stored as line and column only: nearly all of them are in the
-  /// document's own file, and a full `ManifestLocation` per path made the index the largest
-  /// part of a loaded manifest. Locations in another file (`!file`) are kept whole.
+  /// Locations by path, as a log of notes: the paths' bytes side by side in one buffer and a
+  /// line and column per note. Every manifest keeps one through the cross-file rules, which
+  /// look a location up only to report a problem, so the log is built for cheap appends and
+  /// small size (no per-path strings or hash tables); a lookup scans it from the end, so the
+  /// last note of a path wins. Locations in another file (`!file`) are kept whole beside it.
   struct Table: Sendable {
-    private struct Position: Sendable {
+    private struct Note: Sendable {
+      /// Where the note's path ends in `pathBytes`; it starts where the previous one ends.
+      var pathEnd: UInt32
+      /// 1-based, in the document's file; `0` marks a cleared path and `-1` a location in
+      /// another file, whose index in `elsewhere` is then `column`.
       var line: Int32
       var column: Int32
     }
 
     private let file: String
-    private var positions: [String: Position] = [:]
-    private var elsewhere: [String: ManifestLocation] = [:]
+    private var pathBytes: [UInt8] = []
+    private var notes: [Note] = []
+    private var elsewhere: [ManifestLocation] = []
 
     init(file: String) {
       self.file = file
@@ -20,21 +27,36 @@ struct LocationIndex: Sendable {
 
     subscript(path: String) -> ManifestLocation? {
       get {
-        if let position = positions[path] {
-          return ManifestLocation(file: file, line: Int(position.line), column: Int(position.column))
+        var index = notes.count - 1
+        while index >= 0 {
+          let start = index == 0 ? 0 : Int(notes[index - 1].pathEnd)
+          let note = notes[index]
+          if pathBytes[start..<Int(note.pathEnd)].elementsEqual(path.utf8) {
+            switch note.line {
+            case 0: return nil
+            case -1: return elsewhere[Int(note.column)]
+            default: return ManifestLocation(file: file, line: Int(note.line), column: Int(note.column))
+            }
+          }
+          index -= 1
         }
-        return elsewhere[path]
+        return nil
       }
       set {
-        if let location = newValue, location.file == file, let line = Int32(exactly: location.line),
-          let column = Int32(exactly: location.column)
-        {
-          positions[path] = Position(line: line, column: column)
-          if !elsewhere.isEmpty { elsewhere[path] = nil }
-        } else {
-          positions[path] = nil
-          elsewhere[path] = newValue
+        var line: Int32 = 0
+        var column: Int32 = 0
+        if let location = newValue {
+          if location.file == file, let exactLine = Int32(exactly: location.line), exactLine > 0,
+            let exactColumn = Int32(exactly: location.column)
+          {
+            (line, column) = (exactLine, exactColumn)
+          } else {
+            (line, column) = (-1, Int32(elsewhere.count))
+            elsewhere.append(location)
+          }
         }
+        pathBytes.append(contentsOf: path.utf8)
+        notes.append(Note(pathEnd: UInt32(pathBytes.count), line: line, column: column))
       }
     }
   }

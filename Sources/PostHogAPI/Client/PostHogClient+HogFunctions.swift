@@ -15,7 +15,8 @@ extension PostHogClient {
       URLQueryItem(name: "full", value: "true"),
       URLQueryItem(name: "limit", value: String(max(1, settings.pageSize))),
     ])
-    return try await allPages(from: first) { object, context in
+    // What a HogFunction would drop is left out while each page is parsed, never built.
+    return try await allPages(from: first, dropping: HogFunction.unreadInListPages) { object, context in
       try self.hogFunction(from: object, context: context)
     }
   }
@@ -92,7 +93,7 @@ extension PostHogClient {
 
   /// Fetches `first` and every `next` page, mapping each result.
   func allPages<T>(
-    from first: URL, _ transform: (JSONObject, RequestContext) throws -> T
+    from first: URL, dropping: JSONDropList = .none, _ transform: (JSONObject, RequestContext) throws -> T
   ) async throws -> [T] {
     var results: [T] = []
     var next: URL? = first
@@ -100,7 +101,8 @@ extension PostHogClient {
     while let url = next {
       guard seen.insert(url).inserted else { break }
       let context = context(.get, url)
-      let page = try await sendObject(APICall(method: .get, url: url, idempotent: true, context: context))
+      let page = try await sendObject(
+        APICall(method: .get, url: url, idempotent: true, context: context), dropping: dropping)
       guard let items = page["results"]?.arrayValue else {
         throw APIError.invalidResponse(reason: "a page without 'results'", context: context)
       }

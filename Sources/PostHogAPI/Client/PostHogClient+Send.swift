@@ -114,19 +114,19 @@ extension PostHogClient {
 
   // MARK: Decoding
 
-  func sendJSON(_ call: APICall) async throws -> JSONValue {
+  func sendJSON(_ call: APICall, dropping: JSONDropList = .none) async throws -> JSONValue {
     let response = try await perform(call)
     if response.body.isEmpty { return .null }
     do {
-      return try JSONValue.parse(response.body)
+      return try JSONValue.parse(response.body, dropping: dropping)
     } catch {
       throw APIError.invalidResponse(
         reason: "not JSON: \(HTTPFailure.snippet(of: response.body, limit: 80))", context: call.context)
     }
   }
 
-  func sendObject(_ call: APICall) async throws -> JSONObject {
-    let json = try await sendJSON(call)
+  func sendObject(_ call: APICall, dropping: JSONDropList = .none) async throws -> JSONObject {
+    let json = try await sendJSON(call, dropping: dropping)
     guard let object = json.objectValue else {
       throw APIError.invalidResponse(
         reason: "expected an object, got \(json.typeName)", context: call.context)

@@ -1,0 +1,34 @@
+import HogctlCore
+import Testing
+
+@testable import PostHogAPI
+
+struct HogFunctionTests {
+  static let listed = #"""
+    {"id": "f1", "name": "Hook", "type": "destination", "enabled": true, "hog": "return event",
+     "bytecode": ["_H", 1], "transpiled": "x", "status": {"state": 1},
+     "created_by": {"id": 1, "email": "a@b.c"}, "created_at": "2026-01-01T00:00:00Z",
+     "filters": {"events": [{"id": "$pageview"}], "bytecode": ["_H", 1]},
+     "masking": {"ttl": 60, "bytecode": ["_H", 1]},
+     "inputs": {"url": {"value": "https://x", "order": 0, "bytecode": ["_H", 1]}, "plain": 3},
+     "mappings": [{"name": "m", "inputs": {"a": {"value": 1, "bytecode": [1]}},
+                   "filters": {"bytecode": [2], "events": []}}]}
+    """#
+
+  @Test func compiledFormsAndTheCreatorAreDroppedEverythingElseIsKept() throws {
+    let function = HogFunction(raw: try #require(try JSONValue.parse(Self.listed).objectValue))
+    #expect(!JSONValue.object(function.raw).serialized().contains("bytecode"))
+    #expect(function.raw["transpiled"] == nil)
+    #expect(function.raw["created_by"] == nil)
+    let expected = try JSONValue.parse(
+      #"""
+      {"id": "f1", "name": "Hook", "type": "destination", "enabled": true, "hog": "return event",
+       "status": {"state": 1}, "created_at": "2026-01-01T00:00:00Z",
+       "filters": {"events": [{"id": "$pageview"}]}, "masking": {"ttl": 60},
+       "inputs": {"url": {"value": "https://x", "order": 0}, "plain": 3},
+       "mappings": [{"name": "m", "inputs": {"a": {"value": 1}}, "filters": {"events": []}}]}
+      """#)
+    #expect(JSONValue.object(function.raw) == expected)
+    #expect(function.id == "f1" && function.name == "Hook" && function.enabled)
+  }
+}
