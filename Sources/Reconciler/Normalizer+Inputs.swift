@@ -40,11 +40,12 @@ extension Normalizer {
     return .object(object)
   }
 
+  static let inputWireKeys: Set<String> = ["value", "templating", "bytecode", "order", "secret"]
+
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.
   static func longForm(_ raw: JSONValue) -> JSONObject {
-    let wireKeys: Set<String> = ["value", "templating", "bytecode", "order", "secret"]
     if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
-      Set(object.keys).isSubset(of: wireKeys)
+      object.keys.allSatisfy(inputWireKeys.contains)
     {
       return object
     }

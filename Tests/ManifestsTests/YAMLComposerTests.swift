@@ -74,6 +74,20 @@ struct YAMLComposerTests {
     #expect(output.diagnostics.first?.location?.line == 3)
   }
 
+  /// Small mappings are scanned for repeats, large ones hashed: both ways, on both sides of the
+  /// switch, find the repeat and name the first.
+  @Test(arguments: [2, MappingKeys.scanLimit, MappingKeys.scanLimit + 1, MappingKeys.scanLimit + 2, 200])
+  func duplicateKeysAreFoundInMappingsOfAnySize(size: Int) {
+    for repeated in [0, size / 2, size - 1] {
+      let lines = (0..<size).map { "k\($0): \($0)" } + ["k\(repeated): again", "tail: 1"]
+      let output = Self.read(lines.joined(separator: "\n") + "\n")
+      #expect(
+        output.diagnostics.map(\.ruleID) == [RuleID.duplicateKey], "size \(size), repeat of \(repeated)")
+      #expect(output.diagnostics.first?.location?.line == size + 1)
+      #expect(output.diagnostics.first?.message.contains("first at line \(repeated + 1)") == true)
+    }
+  }
+
   @Test func anUndefinedAliasIsASyntaxErrorAtTheAlias() {
     let output = Self.read("a: 1\nb: *nowhere\n")
     #expect(output.diagnostics.map(\.ruleID) == [RuleID.yamlSyntax])

@@ -66,6 +66,14 @@ struct ParsedSettings: Sendable {
 struct RuleContext: Sendable {
   var functions: [ParsedFunction]
   var settings: ParsedSettings?
+  /// Every function's input scopes, found once for the four input rules.
+  var inputScopes: [InputScope]
+
+  init(functions: [ParsedFunction], settings: ParsedSettings?) {
+    self.functions = functions
+    self.settings = settings
+    self.inputScopes = functions.flatMap(\.inputScopes)
+  }
 }
 
 /// A rule that runs on decoded manifests (the structural rules run while decoding).

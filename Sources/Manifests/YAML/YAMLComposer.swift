@@ -151,7 +151,7 @@ struct YAMLComposer {
   private mutating func composePairs(depth: Int) throws -> ([SourcePair], Int) {
     var pairs: [SourcePair] = []
     var merged: [SourcePair] = []
-    var seen: [String: ManifestLocation] = [:]
+    var seen = MappingKeys()
     var height = 0
     while try events.advance() != YAML_MAPPING_END_EVENT {
       let (key, keyHeight) = try compose(depth: depth + 1)
@@ -169,7 +169,7 @@ struct YAMLComposer {
             message: "a mapping key must be text, not \(key.kindName)", location: key.location))
         continue
       }
-      if let first = seen[text] {
+      if let first = seen.location(of: text) {
         diagnostics.append(
           Diagnostic(
             severity: .error, ruleID: RuleID.duplicateKey,
@@ -177,11 +177,11 @@ struct YAMLComposer {
             location: key.location))
         continue
       }
-      seen[text] = key.location
+      seen.insert(text, at: key.location)
       pairs.append(SourcePair(key: key, value: value))
     }
-    for pair in merged where seen[pair.keyText] == nil {
-      seen[pair.keyText] = pair.key.location
+    for pair in merged where seen.location(of: pair.keyText) == nil {
+      seen.insert(pair.keyText, at: pair.key.location)
       pairs.append(pair)
     }
     return (pairs, height)

@@ -21,7 +21,7 @@ struct InputRequiredRule: ManifestRule {
     ])
 
   func check(_ context: RuleContext) -> [Diagnostic] {
-    context.functions.flatMap(\.inputScopes).flatMap { scope in
+    context.inputScopes.flatMap { scope in
       scope.schema.compactMap { item -> Diagnostic? in
         guard item["required"]?.boolValue == true, item["default"] == nil, let key = item["key"]?.stringValue
         else {

@@ -21,7 +21,7 @@ struct InputTypeRule: ManifestRule {
     ])
 
   func check(_ context: RuleContext) -> [Diagnostic] {
-    context.functions.flatMap(\.inputScopes).flatMap { scope in
+    context.inputScopes.flatMap { scope in
       scope.schema.compactMap { item -> Diagnostic? in
         guard let key = item["key"]?.stringValue, let type = item["type"]?.stringValue,
           let value = scope.value(key), !value.isNull,

@@ -15,7 +15,7 @@ struct SecretLiteralRule: ManifestRule {
     ])
 
   func check(_ context: RuleContext) -> [Diagnostic] {
-    context.functions.flatMap(\.inputScopes).flatMap { scope in
+    context.inputScopes.flatMap { scope in
       scope.schema.compactMap { item -> Diagnostic? in
         guard item["secret"]?.boolValue == true, let key = item["key"]?.stringValue,
           let value = scope.value(key), !value.isNull, !scope.isTagged(key)

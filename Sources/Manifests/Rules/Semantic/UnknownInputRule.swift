@@ -15,7 +15,7 @@ struct UnknownInputRule: ManifestRule {
     ])
 
   func check(_ context: RuleContext) -> [Diagnostic] {
-    context.functions.flatMap(\.inputScopes).flatMap { scope in
+    context.inputScopes.flatMap { scope in
       let keys = scope.schema.compactMap { $0["key"]?.stringValue }
       return scope.inputs.keys.sorted().compactMap { key -> Diagnostic? in
         guard !keys.contains(key) else { return nil }
