@@ -19,28 +19,42 @@ public struct JSONObject: Sendable {
 
   /// Members in any order; a repeated key keeps its last value, as in JSON parsers generally.
   public init<S: Sequence>(lastWins elements: S) where S.Element == Element {
-    var sorted = Array(elements)
-    guard sorted.count > 1 else {
-      members = sorted
-      return
-    }
-    // A stable sort keeps repeats in their original order, so the last of each run wins.
-    if !Self.isStrictlySorted(sorted) {
-      sorted = sorted.enumerated().sorted { lhs, rhs in
+    members = Array(elements)
+    guard !Self.isStrictlySorted(members) else { return }
+    if members.count <= 32 {
+      Self.insertionSort(&members)
+    } else {
+      // Ties are broken by position, so repeats stay in the order they were given.
+      members = members.enumerated().sorted { lhs, rhs in
         lhs.element.key != rhs.element.key ? lhs.element.key < rhs.element.key : lhs.offset < rhs.offset
       }.map(\.element)
-      var unique: [Element] = []
-      unique.reserveCapacity(sorted.count)
-      for member in sorted {
-        if let last = unique.last, last.key == member.key {
-          unique[unique.count - 1] = member
-        } else {
-          unique.append(member)
-        }
-      }
-      sorted = unique
     }
-    members = sorted
+    // Repeats are now side by side, in the order given: keep the last of each.
+    var kept = 0
+    for index in members.indices {
+      if kept > 0, members[kept - 1].key == members[index].key {
+        members[kept - 1] = members[index]
+      } else {
+        if kept != index { members[kept] = members[index] }
+        kept += 1
+      }
+    }
+    members.removeLast(members.count - kept)
+  }
+
+  /// Sorts in place, moving a member only past keys strictly after its own, so repeats keep
+  /// their order. API responses list a function's fields in the server's order, and objects
+  /// this small sort fastest this way.
+  private static func insertionSort(_ members: inout [Element]) {
+    for index in 1..<members.count {
+      let member = members[index]
+      var slot = index
+      while slot > 0, member.key < members[slot - 1].key {
+        members[slot] = members[slot - 1]
+        slot -= 1
+      }
+      if slot != index { members[slot] = member }
+    }
   }
 
   public init(_ dictionary: [String: JSONValue]) {

@@ -65,6 +65,21 @@ import Testing
     #expect(try JSONValue.parse(#"{"k": 1, "k": 2}"#)["k"] == 2)
   }
 
+  /// Both sorts: in place for up to 32 members, by position-tagged sort beyond.
+  @Test(arguments: [5, 32, 33, 100]) func membersGivenInAnyOrderAreSortedWithTheLastRepeatKept(count: Int) {
+    var given: [JSONObject.Element] = []
+    for index in (0..<count).reversed() { given.append((key: "k\(index)", value: .number(Double(index)))) }
+    given.append((key: "k1", value: "second"))
+    given.insert((key: "k0", value: "first"), at: 0)
+    given.append((key: "k0", value: "third"))
+    let object = JSONObject(lastWins: given)
+    #expect(object.count == count)
+    #expect(Array(object.keys) == (0..<count).map { "k\($0)" }.sorted())
+    #expect(object["k0"] == "third")
+    #expect(object["k1"] == "second")
+    #expect(object["k\(count - 1)"] == .number(Double(count - 1)))
+  }
+
   @Test func equalityAndHashDoNotDependOnInsertionOrder() {
     var forward = JSONObject()
     var backward = JSONObject()
