@@ -168,6 +168,12 @@ public struct JSONObject: Sendable {
     return result
   }
 
+  /// The members in key order, read in place.
+  public func withMembers<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result
+  {
+    try members.withUnsafeBufferPointer(body)
+  }
+
   /// The same members as a Swift dictionary, for code that builds large maps key by key.
   public var dictionary: [String: JSONValue] {
     Dictionary(uniqueKeysWithValues: members.lazy.map { ($0.key, $0.value) })

@@ -84,27 +84,33 @@ extension JSONValue {
         return
       }
       output.append(UInt8(ascii: "["))
-      for (index, item) in items.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        if pretty { Self.newline(indent + 1, to: &output) }
-        item.write(to: &output, pretty: pretty, indent: indent + 1)
+      // Through a buffer pointer, so that elements are read in place rather than copied out
+      // (and retained and released) one by one.
+      items.withUnsafeBufferPointer { items in
+        for index in items.indices {
+          if index > 0 { output.append(UInt8(ascii: ",")) }
+          if pretty { Self.newline(indent + 1, to: &output) }
+          items[index].write(to: &output, pretty: pretty, indent: indent + 1)
+        }
       }
       if pretty { Self.newline(indent, to: &output) }
       output.append(UInt8(ascii: "]"))
-    case .object(let members):
-      if members.isEmpty {
+    case .object(let object):
+      if object.isEmpty {
         output.append(contentsOf: "{}".utf8)
         return
       }
       output.append(UInt8(ascii: "{"))
       // Members are held sorted by key, the canonical order.
-      for (index, member) in members.enumerated() {
-        if index > 0 { output.append(UInt8(ascii: ",")) }
-        if pretty { Self.newline(indent + 1, to: &output) }
-        Self.writeQuoted(member.key, to: &output)
-        output.append(UInt8(ascii: ":"))
-        if pretty { output.append(UInt8(ascii: " ")) }
-        member.value.write(to: &output, pretty: pretty, indent: indent + 1)
+      object.withMembers { members in
+        for index in members.indices {
+          if index > 0 { output.append(UInt8(ascii: ",")) }
+          if pretty { Self.newline(indent + 1, to: &output) }
+          Self.writeQuoted(members[index].key, to: &output)
+          output.append(UInt8(ascii: ":"))
+          if pretty { output.append(UInt8(ascii: " ")) }
+          members[index].value.write(to: &output, pretty: pretty, indent: indent + 1)
+        }
       }
       if pretty { Self.newline(indent, to: &output) }
       output.append(UInt8(ascii: "}"))

@@ -35,6 +35,29 @@ struct ListTests {
     }
   }
 
+  /// Pages after the first reuse the first page's order until a write; a write between two
+  /// pages shows in the next one, as on a server that sorts for every request.
+  @Test func aWriteBetweenPagesShowsInTheNextPage() async throws {
+    try await withEmulator { client async throws in
+      try await Self.seedDestinations(client, count: 5)
+      let first = try await client.get("?limit=2")
+      let firstNames = first.json["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
+      let again = try await client.get("?limit=2")
+      #expect(again.json["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == firstNames)
+      // The most recently updated function lists first (all have no execution order).
+      let last = try #require(try await client.get("?limit=1&offset=4").json["results"]?.arrayValue?.first)
+      let id = try #require(last["id"]?.stringValue)
+      #expect(try await client.patch(id + "/", #"{"name": "renamed"}"#).status == 200)
+      let after = try await client.get("?limit=2")
+      #expect(after.json["results"]?.arrayValue?.first?["name"] == "renamed")
+      let created = try await client.post("", #"{"name": "new one", "hog": "return 1"}"#)
+      #expect(created.status == 201)
+      let withNew = try await client.get("?limit=2")
+      #expect(withNew.json["count"] == 6)
+      #expect(withNew.json["results"]?.arrayValue?.first?["name"] == "new one")
+    }
+  }
+
   @Test func limitAndOffsetPickTheMiddle() async throws {
     try await withEmulator { client async throws in
       try await Self.seedDestinations(client, count: 7)

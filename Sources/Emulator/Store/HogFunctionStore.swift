@@ -7,7 +7,13 @@ actor HogFunctionStore {
   let rules: HogFunctionRules
   private let stateFile: StateFile?
   private let now: @Sendable () -> Date
-  var state: PersistedState
+  var state: PersistedState {
+    didSet { lastListing = nil }
+  }
+  /// The matches of the last list, in list order, until the next write: a client paging
+  /// through a large project asks for the same order once per page, and sorting it again for
+  /// each page was most of the time a page took.
+  private var lastListing: (query: ListQuery, ordered: [StoredFunction])?
   /// Lower-cased id → index into `state.functions`.
   private var index: [String: Int] = [:]
 
@@ -42,8 +48,14 @@ actor HogFunctionStore {
   // MARK: Reads
 
   func list(_ query: ListQuery) -> (count: Int, results: [JSONValue]) {
-    let (count, page) = query.page(of: state.functions)
-    return (count, page.map { render($0, full: query.full) })
+    let ordered: [StoredFunction]
+    if let lastListing, lastListing.query == query.ignoringPage {
+      ordered = lastListing.ordered
+    } else {
+      ordered = query.ordered(state.functions)
+      lastListing = (query.ignoringPage, ordered)
+    }
+    return (ordered.count, query.page(ofOrdered: ordered).map { render($0, full: query.full) })
   }
 
   /// A live function, or 404.

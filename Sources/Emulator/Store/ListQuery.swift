@@ -71,13 +71,23 @@ struct ListQuery: Sendable, Equatable {
     }
   }
 
-  /// The selected page and the total count of matches.
-  func page(of functions: some Sequence<StoredFunction>) -> (count: Int, page: [StoredFunction]) {
-    let matching = functions.filter(matches).map { (key: SortKey($0), function: $0) }
-      .sorted { $0.key < $1.key }
-    let start = min(offset, matching.count)
-    let end = min(start + limit, matching.count)
-    return (matching.count, matching[start..<end].map(\.function))
+  /// Every match, in list order.
+  func ordered(_ functions: some Sequence<StoredFunction>) -> [StoredFunction] {
+    functions.filter(matches).map { (key: SortKey($0), function: $0) }
+      .sorted { $0.key < $1.key }.map(\.function)
+  }
+
+  /// This query's page of `ordered` (every match, in list order).
+  func page(ofOrdered ordered: [StoredFunction]) -> [StoredFunction] {
+    let start = min(offset, ordered.count)
+    return Array(ordered[start..<min(start + limit, ordered.count)])
+  }
+
+  /// The same matches in the same order, whatever the page.
+  var ignoringPage: ListQuery {
+    var query = self
+    (query.limit, query.offset) = (0, 0)
+    return query
   }
 }
 
