@@ -118,11 +118,6 @@ public struct JSONObject: Sendable {
     }
   }
 
-  public subscript(key: String, default defaultValue: @autoclosure () -> JSONValue) -> JSONValue {
-    get { self[key] ?? defaultValue() }
-    set { self[key] = newValue }
-  }
-
   @discardableResult
   public mutating func removeValue(forKey key: String) -> JSONValue? {
     let (index, found) = position(of: key)

@@ -4,22 +4,25 @@
 struct MappingKeys {
   static let scanLimit = 16
 
-  private var keys: [(text: String, location: ManifestLocation)] = []
-  private var table: [String: ManifestLocation] = [:]
+  private var scanned: [(text: String, location: ManifestLocation)] = []
+  private var table: [String: ManifestLocation]?
 
   /// Where `text` was first given as a key, if it was.
   func location(of text: String) -> ManifestLocation? {
-    if keys.count <= Self.scanLimit { return keys.first { $0.text == text }?.location }
-    return table[text]
+    if let table { return table[text] }
+    return scanned.first { $0.text == text }?.location
   }
 
   /// Records a key not given before.
   mutating func insert(_ text: String, at location: ManifestLocation) {
-    keys.append((text, location))
-    if keys.count == Self.scanLimit + 1 {
-      table = Dictionary(keys.map { ($0.text, $0.location) }, uniquingKeysWith: { first, _ in first })
-    } else if keys.count > Self.scanLimit + 1 {
-      table[text] = location
+    if table != nil {
+      table?[text] = location
+      return
+    }
+    scanned.append((text, location))
+    if scanned.count > Self.scanLimit {
+      table = Dictionary(uniqueKeysWithValues: scanned.map { ($0.text, $0.location) })
+      scanned = []
     }
   }
 }
