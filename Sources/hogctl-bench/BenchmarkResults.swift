@@ -3,6 +3,8 @@ struct BenchmarkResults {
   struct PlanRow {
     var functions: Int
     var listPages: Int
+    /// Round trips the list needs: the first page, then the others `parallelism` at a time.
+    var listRoundTrips: Int
     var requests: Int
     var seconds: Double
     var peakMemoryBytes: Int
@@ -49,10 +51,13 @@ struct BenchmarkResults {
   var localCompute: [LocalComputeRow] = []
   var apply: ApplyRow?
 
-  /// The stricter bound: list pages × latency + local compute alone, leaving out process start
-  /// and the server's own time.
+  /// The wait no plan can avoid: the list's round trips × latency.
+  func waiting(_ row: PlanRow) -> Double { Double(row.listRoundTrips * latencyMilliseconds) / 1000 }
+
+  /// The stricter bound: the list's round trips × latency + local compute alone, leaving out
+  /// process start and the server's own time.
   func strictBound(_ row: PlanRow) -> Double? {
     guard let local = localCompute.first(where: { $0.functions == row.functions }) else { return nil }
-    return Double(row.listPages * latencyMilliseconds) / 1000 + local.timings.totalSeconds
+    return waiting(row) + local.timings.totalSeconds
   }
 }

@@ -23,6 +23,7 @@ public struct ClientSettings: Sendable {
   public var pageSize: Int
   /// Requests in flight at once.
   public var parallelism: Int
+  public static let defaultParallelism = 8
   /// Client-side budget shared by all requests; `nil` sends as fast as `parallelism` allows.
   public var rateLimit: RateLimit?
   /// Seconds without progress before a request fails.
@@ -38,7 +39,8 @@ public struct ClientSettings: Sendable {
   public init(
     host: URL, projectID: String, apiKey: String, apiPath: APIPath = .environments,
     userAgent: String = "hogctl/\(HogctlVersion.current)", pageSize: Int = 1000,
-    parallelism: Int = 8, rateLimit: RateLimit? = .posthogDefault, requestTimeout: Double = 30,
+    parallelism: Int = defaultParallelism, rateLimit: RateLimit? = .posthogDefault,
+    requestTimeout: Double = 30,
     retryPolicy: RetryPolicy = .default, insecureHTTP: Bool = false, secretValues: [String] = [],
     maxRedirects: Int = 5
   ) {

@@ -10,13 +10,16 @@ extension PostHogClient {
 
   public func listHogFunctions(types: [String]) async throws -> [HogFunction] {
     let typeList = (types.isEmpty ? Self.allTypes : types).joined(separator: ",")
-    let first = functionsURL(query: [
+    let query = [
       URLQueryItem(name: "type", value: typeList),
       URLQueryItem(name: "full", value: "true"),
       URLQueryItem(name: "limit", value: String(max(1, settings.pageSize))),
-    ])
+    ]
     // What a HogFunction would drop is left out while each page is parsed, never built.
-    return try await allPages(from: first, dropping: HogFunction.unreadInListPages) { object, context in
+    return try await concurrentPages(
+      query: query, url: { self.functionsURL(query: $0) }, dropping: HogFunction.unreadInListPages,
+      id: \.id
+    ) { object, context in
       try self.hogFunction(from: object, context: context)
     }
   }
@@ -89,31 +92,5 @@ extension PostHogClient {
       context: context(.post, url, id: id == "new" ? nil : id, name: configuration["name"]?.stringValue),
       secrets: SecretInputs.values(in: configuration))
     return try await sendJSON(call)
-  }
-
-  /// Fetches `first` and every `next` page, mapping each result.
-  func allPages<T>(
-    from first: URL, dropping: JSONDropList = .none, _ transform: (JSONObject, RequestContext) throws -> T
-  ) async throws -> [T] {
-    var results: [T] = []
-    var next: URL? = first
-    var seen: Set<URL> = []
-    while let url = next {
-      guard seen.insert(url).inserted else { break }
-      let context = context(.get, url)
-      let page = try await sendObject(
-        APICall(method: .get, url: url, idempotent: true, context: context), dropping: dropping)
-      guard let items = page["results"]?.arrayValue else {
-        throw APIError.invalidResponse(reason: "a page without 'results'", context: context)
-      }
-      for item in items {
-        guard let object = item.objectValue else {
-          throw APIError.invalidResponse(reason: "a result that is not an object", context: context)
-        }
-        results.append(try transform(object, context))
-      }
-      next = try page["next"]?.stringValue.map { try trustedNextURL($0, context: context) }
-    }
-    return results
   }
 }
