@@ -87,7 +87,9 @@ struct ApplyCommand: AsyncParsableCommand {
       }
       plan = savedPlan.plan
     } else {
-      plan = try await workflow.plan(result, api: api, options: selection.planOptions)
+      var options = selection.planOptions
+      options.fingerprint = false  // applied at once, never saved
+      plan = try await workflow.plan(result, api: api, options: options)
       let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .colored : .plain
       let shown = PlanTextRenderer(style: style).render(plan)
       if format == .text { Terminal.output(shown) } else { Terminal.error(shown) }

@@ -47,7 +47,10 @@ struct PlanCommand: AsyncParsableCommand {
       connection, settings: result.settings, secretValues: PlanWorkflow.secretValues(result.functions))
     let plan: Plan
     do {
-      plan = try await workflow.plan(result, api: session.api, options: selection.planOptions)
+      var options = selection.planOptions
+      // Only a saved plan and the JSON output carry the fingerprint.
+      options.fingerprint = out != nil || format == .json
+      plan = try await workflow.plan(result, api: session.api, options: options)
       await session.close()
     } catch {
       await session.close()

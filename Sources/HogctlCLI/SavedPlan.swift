@@ -7,7 +7,7 @@ import Reconciler
 struct SavedPlan: Codable {
   /// Raised whenever a saved plan's meaning changes, so an old file is refused by name rather
   /// than reported stale. 2: live digests leave out the server's compiled forms.
-  static let currentVersion = "2"
+  static let currentVersion = "3"
 
   var formatVersion: String
   var hogctlVersion: String

@@ -3,14 +3,28 @@ import HogctlCore
 /// A hog function as the API returns it. The raw object is kept, minus what the server compiles
 /// from it (see `init(raw:)`); the accessors cover the fields hogctl reasons about.
 public struct HogFunction: Sendable, Hashable {
-  public var raw: JSONObject
+  public var raw: JSONObject {
+    didSet { (id, name, type) = Self.identity(of: raw) }
+  }
+  /// Read for every function in every plan (matching, ordering, messages), so kept beside `raw`
+  /// instead of looked up in it each time.
+  public private(set) var id: String
+  public private(set) var name: String
+  /// `destination` when absent.
+  public private(set) var type: String
 
   /// Keeps every field except those the server derives and hogctl never reads: the compiled
   /// forms (`bytecode` at the top and inside `filters`, `masking`, each input and each mapping;
   /// `transpiled`) and the `created_by` user. A plan compares what people write, and at 10,000
   /// functions these made up a quarter of the memory the live state held.
   public init(raw: JSONObject) {
-    self.raw = Self.unread.removing(from: .object(raw))?.objectValue ?? raw
+    let kept = Self.unread.removing(from: .object(raw))?.objectValue ?? raw
+    self.raw = kept
+    (id, name, type) = Self.identity(of: kept)
+  }
+
+  private static func identity(of raw: JSONObject) -> (id: String, name: String, type: String) {
+    (raw["id"]?.stringValue ?? "", raw["name"]?.stringValue ?? "", raw["type"]?.stringValue ?? "destination")
   }
 
   /// The fields `init(raw:)` leaves out, as paths within one function.
@@ -23,9 +37,6 @@ public struct HogFunction: Sendable, Hashable {
   /// The same fields in every function of a list page, for the parser to skip.
   public static let unreadInListPages = JSONDropList(paths: unreadPaths.map { "results.*." + $0 })
 
-  public var id: String { raw["id"]?.stringValue ?? "" }
-  public var name: String { raw["name"]?.stringValue ?? "" }
-  public var type: String { raw["type"]?.stringValue ?? "destination" }
   public var enabled: Bool { raw["enabled"]?.boolValue ?? false }
   public var executionOrder: Int? { raw["execution_order"]?.intValue }
 }

@@ -37,7 +37,7 @@ public enum FunctionMatcher {
     let byTypeAndName = Dictionary(
       grouping: live.filter { !pinnedIDs.contains($0.id) }, by: { Key(type: $0.type, name: $0.name) })
 
-    for function in desired.sorted(by: { ($0.name, $0.type) < ($1.name, $1.type) }) {
+    for function in desired.sortedByNameAndType() {
       var found: HogFunction?
       if let pin = function.pinnedID {
         if let pinned = byID[pin] {

@@ -19,6 +19,21 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
     self.absent = absent
   }
 
+  /// The fingerprint of a plan made of `actions` from these inputs.
+  init(
+    actions: [PlanAction], desired: [DesiredFunction], settings: ProjectSettings, live: [HogFunction],
+    templates: JSONObject
+  ) {
+    let liveByID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var touched: [String: String] = [:]
+    for id in actions.flatMap({ [$0.id] + $0.reorder.map(\.id) }).compactMap({ $0 }) {
+      if let function = liveByID[id] { touched[id] = Self.digest(of: function) }
+    }
+    self.init(
+      manifests: Self.digest(desired: desired, settings: settings, templates: templates), live: touched,
+      absent: actions.filter { $0.kind == .create }.map { "\($0.type)/\($0.name)" })
+  }
+
   /// A live function's digest: its canonical JSON without the fields the server changes on its
   /// own (`status`, timestamps, compiled forms), which move without anyone editing it.
   public static func digest(of function: HogFunction) -> String {
@@ -33,28 +48,21 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
   public static func digest(
     desired: [DesiredFunction], settings: ProjectSettings, templates: JSONObject
   ) -> String {
-    // Each function is serialised on its own (in parallel, a batch at a time so that only a
-    // batch is held in memory) and fed to the hash in order: the bytes hashed are exactly those
-    // of `{"functions": [...], "settings": ...}` serialised whole.
-    let sorted = desired.sorted { ($0.name, $0.type) < ($1.name, $1.type) }
+    // Each function is serialised and hashed on its own, on every core; the digest covers the
+    // count, each function's digest in name order, then the settings.
+    let sorted = desired.sortedByNameAndType()
+    let digests = sorted.parallelMap { SHA256.digest(canonicalBytes($0, templates: templates)) }
     var hasher = SHA256Hasher()
-    hasher.update("{\"functions\":[")
-    for batchStart in stride(from: 0, to: sorted.count, by: 1024) {
-      let batch = Array(sorted[batchStart..<min(batchStart + 1024, sorted.count)])
-      for (offset, bytes) in batch.parallelMap({ canonicalBytes($0, templates: templates) }).enumerated() {
-        if batchStart + offset > 0 { hasher.update(",") }
-        bytes.withUnsafeBufferPointer { hasher.update($0) }
-      }
-    }
+    hasher.update("functions \(digests.count)\n")
+    for digest in digests { digest.withUnsafeBufferPointer { hasher.update($0) } }
     let settingsValue: JSONValue = [
       "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
       "prune": .bool(settings.prune),
       "ignore": .array(settings.ignore.map(JSONValue.string)),
       "order": .object(JSONObject(settings.order.mapValues { .array($0.map(JSONValue.string)) })),
     ]
-    hasher.update("],\"settings\":")
+    hasher.update("settings\n")
     hasher.update(settingsValue.serialized())
-    hasher.update("}")
     return SHA256.hex(hasher.finalize())
   }
 

@@ -93,15 +93,11 @@ public enum Planner {
     }
     guard problems.isEmpty else { throw PlanningError(problems) }
 
-    let liveByID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    var touched: [String: String] = [:]
-    for id in actions.flatMap({ [$0.id] + $0.reorder.map(\.id) }).compactMap({ $0 }) {
-      if let function = liveByID[id] { touched[id] = PlanFingerprint.digest(of: function) }
-    }
-    let fingerprint = PlanFingerprint(
-      manifests: PlanFingerprint.digest(desired: desired, settings: settings, templates: templates),
-      live: touched,
-      absent: actions.filter { $0.kind == .create }.map { "\($0.type)/\($0.name)" })
+    let fingerprint =
+      options.fingerprint
+      ? PlanFingerprint(
+        actions: actions, desired: desired, settings: settings, live: live, templates: templates)
+      : PlanFingerprint()
     return Plan(actions: actions, unchanged: unchanged.sorted(), warnings: warnings, fingerprint: fingerprint)
   }
 }

@@ -25,41 +25,47 @@ public enum SHA256 {
     }.joined()
   }
 
-  /// One 64-byte block into `state`; `words` is scratch space of 64 entries.
-  static func compress(
-    _ state: inout [UInt32], block: UnsafeBufferPointer<UInt8>, at offset: Int, words: inout [UInt32]
-  ) {
-    for index in 0..<16 {
-      let byte = offset + index * 4
-      words[index] =
-        UInt32(block[byte]) << 24 | UInt32(block[byte + 1]) << 16 | UInt32(block[byte + 2]) << 8
-        | UInt32(block[byte + 3])
+  /// Whole 64-byte blocks into `state` (8 words). Raw pointers and a stack buffer for the
+  /// message schedule: with arrays, bounds checks and copies made hashing a plan's manifests
+  /// several times slower.
+  static func compress(_ state: UnsafeMutablePointer<UInt32>, blocks: UnsafeRawPointer, count: Int) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
+      roundConstants.withUnsafeBufferPointer { constants in
+        let words = schedule.baseAddress!
+        let k = constants.baseAddress!
+        for blockIndex in 0..<count {
+          let block = blocks + blockIndex * 64
+          for index in 0..<16 {
+            words[index] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
+          }
+          for index in 16..<64 {
+            let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
+            let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
+            words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
+          }
+          var (a, b, c, d, e, f, g, h) = (
+            state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
+          )
+          for index in 0..<64 {
+            let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let temp1 = h &+ s1 &+ choice &+ k[index] &+ words[index]
+            let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let temp2 = s0 &+ majority
+            (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
+          }
+          state[0] = state[0] &+ a
+          state[1] = state[1] &+ b
+          state[2] = state[2] &+ c
+          state[3] = state[3] &+ d
+          state[4] = state[4] &+ e
+          state[5] = state[5] &+ f
+          state[6] = state[6] &+ g
+          state[7] = state[7] &+ h
+        }
+      }
     }
-    for index in 16..<64 {
-      let s0 = rotate(words[index - 15], 7) ^ rotate(words[index - 15], 18) ^ (words[index - 15] >> 3)
-      let s1 = rotate(words[index - 2], 17) ^ rotate(words[index - 2], 19) ^ (words[index - 2] >> 10)
-      words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
-    }
-    var (a, b, c, d, e, f, g, h) = (
-      state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7]
-    )
-    for index in 0..<64 {
-      let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-      let choice = (e & f) ^ (~e & g)
-      let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ words[index]
-      let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-      let majority = (a & b) ^ (a & c) ^ (b & c)
-      let temp2 = s0 &+ majority
-      (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ temp2)
-    }
-    state[0] = state[0] &+ a
-    state[1] = state[1] &+ b
-    state[2] = state[2] &+ c
-    state[3] = state[3] &+ d
-    state[4] = state[4] &+ e
-    state[5] = state[5] &+ f
-    state[6] = state[6] &+ g
-    state[7] = state[7] &+ h
   }
 
   static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 {
@@ -86,7 +92,6 @@ public struct SHA256Hasher {
   ]
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
-  private var words = [UInt32](repeating: 0, count: 64)
 
   public init() {}
 
@@ -103,12 +108,19 @@ public struct SHA256Hasher {
       pending.append(contentsOf: bytes[0..<taken])
       offset = taken
       guard pending.count == 64 else { return }
-      pending.withUnsafeBufferPointer { SHA256.compress(&state, block: $0, at: 0, words: &words) }
+      pending.withUnsafeBytes { block in
+        state.withUnsafeMutableBufferPointer {
+          SHA256.compress($0.baseAddress!, blocks: block.baseAddress!, count: 1)
+        }
+      }
       pending.removeAll(keepingCapacity: true)
     }
-    while offset + 64 <= bytes.count {
-      SHA256.compress(&state, block: bytes, at: offset, words: &words)
-      offset += 64
+    let blocks = (bytes.count - offset) / 64
+    if blocks > 0 {
+      state.withUnsafeMutableBufferPointer {
+        SHA256.compress($0.baseAddress!, blocks: UnsafeRawPointer(bytes.baseAddress! + offset), count: blocks)
+      }
+      offset += blocks * 64
     }
     pending.append(contentsOf: bytes[offset...])
   }

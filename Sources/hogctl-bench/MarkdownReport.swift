@@ -96,16 +96,23 @@ struct MarkdownReport {
     var lines = [
       "### Local compute (no network)",
       "",
-      "| Functions | Load and validate | Decode live JSON | Normalise and diff | Total | Peak memory |",
-      "|---:|---:|---:|---:|---:|---:|",
+      "| Functions | Load and validate | Decode live JSON | Normalise and diff | Total | Peak memory | Fingerprint, only with `-out` or JSON |",
+      "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results.localCompute {
       let timings = row.timings
       lines.append(
         "| \(Self.count(row.functions)) | \(Self.seconds(timings.loadSeconds)) | "
           + "\(Self.seconds(timings.decodeSeconds)) | \(Self.seconds(timings.planSeconds)) | "
-          + "\(Self.seconds(timings.totalSeconds)) | \(Self.megabytes(row.peakMemoryBytes)) |")
+          + "\(Self.seconds(timings.totalSeconds)) | \(Self.megabytes(row.peakMemoryBytes)) | "
+          + "+\(Self.seconds(timings.fingerprintSeconds)) |")
     }
+    lines += [
+      "",
+      "Total is what `hogctl plan` does with text output, as the plan rows above run it. A saved plan "
+        + "(`-out`) and `--format json` also carry the plan's fingerprint (a SHA-256 of every manifest), "
+        + "timed on its own in the last column and not included in Total.",
+    ]
     return lines
   }
 

@@ -158,13 +158,13 @@ import Testing
       // A plan saved by a hogctl whose saved-plan format differs is refused by name.
       let freshURL = context.workspace.root.appendingPathComponent("fresh.plan")
       let freshText = try String(contentsOf: freshURL, encoding: .utf8)
-      let version = #""saved_plan_version" : "2""#
+      let version = #""saved_plan_version" : "3""#
       #expect(freshText.contains(version))
-      try freshText.replacingOccurrences(of: version, with: #""saved_plan_version" : "1""#)
+      try freshText.replacingOccurrences(of: version, with: #""saved_plan_version" : "2""#)
         .write(to: freshURL, atomically: true, encoding: .utf8)
       let old = try await context.hogctlPlanFile(["apply", "fresh.plan"])
       #expect(old.exitCode == 1)
-      #expect(old.output.contains("saved plan of format 1; this hogctl reads format 2"))
+      #expect(old.output.contains("saved plan of format 2; this hogctl reads format 3"))
     }
   }
 

@@ -32,4 +32,20 @@ import Testing
     #expect(try await emulator.totalRequests() == listPages + 2, "unexpected requests: \(requests)")
     await emulator.stop()
   }
+
+  /// The fingerprint is computed only where it is shown or saved: JSON output carries it.
+  @Test func theJSONPlanCarriesTheFingerprint() async throws {
+    let emulator = try await EmulatorHarness.start()
+    let workspace = try Workspace.copying("examples/quickstart")
+    defer { workspace.remove() }
+    let run = try await HogctlProcess.run(
+      ["plan", "manifests", "--format", "json"] + emulator.connectionArguments, in: workspace.root,
+      environment: emulator.environment.merging(["WEBHOOK_SIGNING_SECRET": "s"]) { $1 })
+    #expect(run.exitCode == 0, "\(run.output)")
+    let plan = try JSONValue.parse(Data(run.stdout.utf8))
+    let manifests = try #require(plan["fingerprint"]?["manifests"]?.stringValue)
+    #expect(manifests.count == 64 && manifests.allSatisfy(\.isHexDigit))
+    #expect(plan["fingerprint"]?["absent"]?.arrayValue?.count == 7)
+    await emulator.stop()
+  }
 }

@@ -15,6 +15,17 @@ struct HogFunctionTests {
                    "filters": {"bytecode": [2], "events": []}}]}
     """#
 
+  @Test func idNameAndTypeFollowTheRawObject() throws {
+    var function = HogFunction(raw: ["id": "f1", "name": "Hook"])
+    #expect((function.id, function.name, function.type) == ("f1", "Hook", "destination"))
+    function.raw["name"] = "Renamed"
+    function.raw["type"] = "transformation"
+    #expect((function.id, function.name, function.type) == ("f1", "Renamed", "transformation"))
+    function.raw.merge(["id": "f2"]) { _, new in new }
+    #expect(function.id == "f2")
+    #expect(function == HogFunction(raw: ["id": "f2", "name": "Renamed", "type": "transformation"]))
+  }
+
   @Test func compiledFormsAndTheCreatorAreDroppedEverythingElseIsKept() throws {
     let function = HogFunction(raw: try #require(try JSONValue.parse(Self.listed).objectValue))
     #expect(!JSONValue.object(function.raw).serialized().contains("bytecode"))

@@ -31,6 +31,19 @@ import Testing
       plan.fingerprint.changes(desired: kept, settings: Self.settings, live: live, templates: [:]).isEmpty)
   }
 
+  @Test func aPlanWithoutFingerprintHasTheSameActionsAndAnEmptyFingerprint() throws {
+    var kept = Self.desired
+    kept[0].fields["description"] = "changed"
+    let full = try plan()
+    let bare = try Planner.plan(
+      desired: kept, settings: Self.settings, live: Self.live,
+      options: PlanOptions(force: true, fingerprint: false))
+    #expect(bare.actions == full.actions)
+    #expect(bare.unchanged == full.unchanged)
+    #expect(bare.fingerprint == PlanFingerprint())
+    #expect(full.fingerprint.manifests.count == 64)
+  }
+
   @Test func everyKindOfMoveIsNamed() throws {
     let plan = try plan()
     var live = Self.live
