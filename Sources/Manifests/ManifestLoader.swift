@@ -23,6 +23,7 @@ public struct ManifestLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
     var functions: [ParsedFunction] = []
+    var inputScopes: [InputScope] = []
     var settings: ParsedSettings?
     var unresolved: Set<String> = []
     let yamlFiles = try fileSystem.listFiles().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
@@ -46,16 +47,13 @@ public struct ManifestLoader: Sendable {
                 message: "hogctl.yaml holds one YAML document; this second one would be ignored",
                 location: document.locations.document))
           }
-        } else {
-          let parsed = ParsedFunction(
-            file: file.shown, value: document.value, locations: document.locations,
-            taggedInputs: document.taggedInputs)
-          if document.isMapping { diagnostics += Self.missingHog(parsed) }
+        } else if let parsed = document.function {
           functions.append(parsed)
+          inputScopes += document.inputScopes
         }
       }
     }
-    let context = RuleContext(functions: functions, settings: settings)
+    let context = RuleContext(functions: functions, settings: settings, inputScopes: inputScopes)
     // The rules only read the decoded manifests: they run side by side, reported in catalog order.
     for found in RuleCatalog.manifestRules.parallelMap(chunkSize: 1, { $0.check(context) }) {
       diagnostics += found
@@ -77,8 +75,9 @@ public struct ManifestLoader: Sendable {
     struct Document: Sendable {
       var value: JSONObject
       var locations: LocationIndex
-      var taggedInputs: [String: String]
-      var isMapping: Bool
+      /// A function document as the rules see it, with its input scopes; `nil` in `hogctl.yaml`.
+      var function: ParsedFunction?
+      var inputScopes: [InputScope] = []
     }
 
     var shown: String
@@ -116,12 +115,16 @@ public struct ManifestLoader: Sendable {
       let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics
       file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
-      var isMapping = false
-      if case .mapping = document.kind { isMapping = true }
-      file.documents.append(
-        FileRead.Document(
-          value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs, isMapping: isMapping
-        ))
+      var read = FileRead.Document(value: value, locations: decoder.locations)
+      if !isSettings {
+        // Done here, on every core, rather than when the files are merged.
+        let parsed = ParsedFunction(
+          file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
+        if case .mapping = document.kind { file.diagnostics += Self.missingHog(parsed) }
+        read.function = parsed
+        read.inputScopes = parsed.inputScopes
+      }
+      file.documents.append(read)
     }
     return file
   }

@@ -69,10 +69,10 @@ struct RuleContext: Sendable {
   /// Every function's input scopes, found once for the four input rules.
   var inputScopes: [InputScope]
 
-  init(functions: [ParsedFunction], settings: ParsedSettings?) {
+  init(functions: [ParsedFunction], settings: ParsedSettings?, inputScopes: [InputScope]? = nil) {
     self.functions = functions
     self.settings = settings
-    self.inputScopes = functions.flatMap(\.inputScopes)
+    self.inputScopes = inputScopes ?? functions.flatMap(\.inputScopes)
   }
 }
 

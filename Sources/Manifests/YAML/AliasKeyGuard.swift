@@ -1,3 +1,5 @@
+import Foundation
+
 /// Manifest keys are plain names. When a file uses aliases, keys that are aliases, `?` explicit
 /// keys or flow collections are refused from the text before parsing: such a key could only be
 /// refused after its expansion was built (a "billion laughs" key up to the node budget, see
@@ -5,7 +7,7 @@
 enum AliasKeyGuard {
   /// The 1-based line and column of the first risky key, if any.
   static func firstRiskyKey(in text: String) -> (line: Int, column: Int)? {
-    guard text.utf8.contains(UInt8(ascii: "*")), text.utf8.contains(UInt8(ascii: "&")) else { return nil }
+    guard contains(text, UInt8(ascii: "*")), contains(text, UInt8(ascii: "&")) else { return nil }
     var lineNumber = 0
     // Lines of a `|` or `>` block scalar are text (e.g. Hog code), not keys.
     var blockIndent: Int?
@@ -28,6 +30,15 @@ enum AliasKeyGuard {
       if let column = aliasKey(scalars) { return (lineNumber, column) }
     }
     return nil
+  }
+
+  /// `memchr` over the text's bytes: every file is checked, and almost none has aliases.
+  private static func contains(_ text: String, _ byte: UInt8) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard let start = bytes.baseAddress else { return false }
+      return memchr(start, Int32(byte), bytes.count) != nil
+    }
   }
 
   /// A line ending in a block scalar header: `|`, `>`, with optional `-`/`+` and indent digit.
