@@ -110,7 +110,7 @@ public struct ManifestLoader: Sendable {
     file.text = output.text
     file.diagnostics += output.diagnostics
     for document in output.documents {
-      var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location)
+      var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location(in: shown))
       let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
       let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics

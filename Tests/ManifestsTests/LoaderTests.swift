@@ -35,6 +35,18 @@ struct LoaderTests {
     #expect(function.fields["enabled"] == true)
   }
 
+  /// `inputs` are typed by the schema beside them wherever the schema is written.
+  @Test(arguments: [
+    "name: Hook\nhog: x\ninputs_schema:\n  - {key: code, type: string}\n  - {key: n, type: number}\ninputs:\n  code: 0123\n  n: !env N\n",
+    "name: Hook\nhog: x\ninputs:\n  code: 0123\n  n: !env N\ninputs_schema:\n  - {key: code, type: string}\n  - {key: n, type: number}\n",
+  ])
+  func inputsAreTypedByTheirSchemaBeforeOrAfterThem(yaml: String) throws {
+    let result = try loadFunction(yaml, environment: ["N": "42"])
+    #expect(result.diagnostics.isEmpty)
+    let function = try #require(result.functions.first)
+    #expect(function.fields["inputs"] == ["code": ["value": "0123"], "n": ["value": 42]])
+  }
+
   @Test func shorthandAndLongFormInputs() throws {
     let yaml = """
       name: Hook

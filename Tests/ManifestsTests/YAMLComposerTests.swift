@@ -33,7 +33,7 @@ struct YAMLComposerTests {
     #expect(copied.map(\.keyText) == ["x", "y"])
     #expect(items.count == 2)
     // A copy keeps the position it was written at.
-    #expect(pairs[1].value.location.line == 1)
+    #expect(pairs[1].value.line == 1)
   }
 
   @Test func scalarsKeepTextStyleAndWrittenTags() throws {
@@ -55,10 +55,10 @@ struct YAMLComposerTests {
 
   @Test func positionsAreOneBased() throws {
     let pairs = try Self.root("first: 1\nsecond:\n  nested: two\n")
-    #expect(pairs[0].key.location == ManifestLocation(file: "f.yaml", line: 1, column: 1))
-    #expect(pairs[0].value.location == ManifestLocation(file: "f.yaml", line: 1, column: 8))
+    #expect(pairs[0].key.location(in: "f.yaml") == ManifestLocation(file: "f.yaml", line: 1, column: 1))
+    #expect(pairs[0].value.location(in: "f.yaml") == ManifestLocation(file: "f.yaml", line: 1, column: 8))
     guard case .mapping(let nested) = pairs[1].value.kind else { return }
-    #expect(nested[0].value.location == ManifestLocation(file: "f.yaml", line: 3, column: 11))
+    #expect(nested[0].value.location(in: "f.yaml") == ManifestLocation(file: "f.yaml", line: 3, column: 11))
   }
 
   @Test func mergeKeysFillOnlyWhatIsNotSet() throws {

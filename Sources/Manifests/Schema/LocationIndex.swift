@@ -43,21 +43,30 @@ struct LocationIndex: Sendable {
         return nil
       }
       set {
-        var line: Int32 = 0
-        var column: Int32 = 0
-        if let location = newValue {
-          if location.file == file, let exactLine = Int32(exactly: location.line), exactLine > 0,
-            let exactColumn = Int32(exactly: location.column)
-          {
-            (line, column) = (exactLine, exactColumn)
-          } else {
-            (line, column) = (-1, Int32(elsewhere.count))
-            elsewhere.append(location)
-          }
+        guard let location = newValue else { return append(path, line: 0, column: 0) }
+        if location.file == file, let line = Int32(exactly: location.line), line > 0,
+          let column = Int32(exactly: location.column)
+        {
+          append(path, line: line, column: column)
+        } else {
+          append(path, line: -1, column: Int32(elsewhere.count))
+          elsewhere.append(location)
         }
-        pathBytes.append(contentsOf: path.utf8)
-        notes.append(Note(pathEnd: UInt32(pathBytes.count), line: line, column: column))
       }
+    }
+
+    /// A location in this table's own file, as a YAML node gives it: no file to compare.
+    mutating func note(_ path: String, line: Int32, column: Int32) {
+      if line > 0 {
+        append(path, line: line, column: column)
+      } else {
+        self[path] = ManifestLocation(file: file, line: Int(line), column: Int(column))
+      }
+    }
+
+    private mutating func append(_ path: String, line: Int32, column: Int32) {
+      pathBytes.append(contentsOf: path.utf8)
+      notes.append(Note(pathEnd: UInt32(pathBytes.count), line: line, column: column))
     }
   }
 

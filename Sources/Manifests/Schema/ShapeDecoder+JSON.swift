@@ -9,7 +9,7 @@ extension ShapeDecoder {
       var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
         let childPath = LocationIndex.child(path, pair.keyText)
-        noteKey(childPath, pair.key.location)
+        noteKey(childPath, pair.key)
         if let value = decode(pair.value, as: .json, path: childPath) { object[pair.keyText] = value }
       }
       return .object(object)
@@ -43,8 +43,8 @@ extension ShapeDecoder {
     for pair in pairs {
       let key = pair.keyText
       let inputPath = LocationIndex.child(path, key)
-      noteKey(inputPath, pair.key.location)
-      noteValue(inputPath, pair.value.location)
+      noteKey(inputPath, pair.key)
+      noteValue(inputPath, pair.value)
       if pair.value.tag == YAMLTags.input {
         if let input = decodeLongInput(pair.value, key: key, path: inputPath) { inputs[key] = input }
       } else if let value = decodeInputValue(pair.value, key: key, path: inputPath) {
@@ -57,12 +57,12 @@ extension ShapeDecoder {
   private mutating func decodeLongInput(_ node: SourceNode, key: String, path: String) -> JSONValue? {
     guard case .mapping(let pairs) = node.kind else {
       report(
-        RuleID.wrongType, "`!input` takes a mapping: {value: ..., templating: hog|liquid}", at: node.location)
+        RuleID.wrongType, "`!input` takes a mapping: {value: ..., templating: hog|liquid}", at: at(node))
       return nil
     }
     var input: JSONObject = [:]
     for pair in pairs {
-      noteKey(LocationIndex.child(path, pair.keyText), pair.key.location)
+      noteKey(LocationIndex.child(path, pair.keyText), pair.key)
       switch pair.keyText {
       case "value":
         if let value = decodeInputValue(pair.value, key: key, path: path) { input["value"] = value }
@@ -78,13 +78,13 @@ extension ShapeDecoder {
           RuleID.unknownField,
           "unknown field '\(pair.keyText)' in `!input`"
             + DidYouMean.hint(for: pair.keyText, among: ["value", "templating"]),
-          at: pair.key.location)
+          at: at(pair.key))
       }
     }
     if input["value"] == nil && !pairs.contains(where: { $0.keyText == "value" }) {
-      report(RuleID.requiredField, "missing required field 'value' in `!input`", at: node.location)
+      report(RuleID.requiredField, "missing required field 'value' in `!input`", at: at(node))
     }
-    noteValue(path, node.location)
+    noteValue(path, node)
     return .object(input)
   }
 
@@ -108,7 +108,7 @@ extension ShapeDecoder {
       report(
         RuleID.invalidBoolean,
         "input '\(key)' is a boolean; write true or false, not `\(text)` (YAML 1.1 reads it as a boolean; hogctl does not)",
-        at: node.location)
+        at: at(node))
       return nil
     }
     if type == "string", node.isPlainScalar, !node.isNull, let text = node.scalarText { return .string(text) }

@@ -25,18 +25,18 @@ extension ShapeDecoder {
         ? " (YAML 1.1 reads `\(text)` as a boolean; hogctl does not)" : ""
       report(
         RuleID.invalidBoolean, "'\(path)' must be true or false, not \(node.kindName)\(note)",
-        at: node.location)
+        at: at(node))
       return nil
     case .integer(let range, let rangeRule):
       guard plain, let value = ScalarTyping.decimalInteger(text) else {
         if let range, range.lowerBound == range.upperBound {
-          report(rangeRule, rangeMessage(path: path, value: node.kindName, range: range), at: node.location)
+          report(rangeRule, rangeMessage(path: path, value: node.kindName, range: range), at: at(node))
           return nil
         }
         return mismatch(node, expected: "a whole number", path: path)
       }
       if let range, !range.contains(value) {
-        report(rangeRule, rangeMessage(path: path, value: text, range: range), at: node.location)
+        report(rangeRule, rangeMessage(path: path, value: text, range: range), at: at(node))
         return nil
       }
       return .number(Double(value))
@@ -48,7 +48,7 @@ extension ShapeDecoder {
         report(
           RuleID.outOfRange,
           "'\(path)' must be between \(range.lowerBound) and \(range.upperBound), not \(text)",
-          at: node.location)
+          at: at(node))
         return nil
       }
       return .number(value)
@@ -57,7 +57,7 @@ extension ShapeDecoder {
         report(
           RuleID.invalidEnum,
           "'\(path)' must be one of \(values.joined(separator: ", ")), not \(node.kindName)"
-            + DidYouMean.hint(for: text, among: values), at: node.location)
+            + DidYouMean.hint(for: text, among: values), at: at(node))
         return nil
       }
       return .string(text)
@@ -98,7 +98,7 @@ extension ShapeDecoder {
   mutating func resolveTagged(_ node: SourceNode, path: String) -> JSONValue? {
     guard let argument = node.scalarText else {
       report(
-        RuleID.wrongType, "\(node.tag ?? "") takes a name or path, not \(node.kindName)", at: node.location)
+        RuleID.wrongType, "\(node.tag ?? "") takes a name or path, not \(node.kindName)", at: at(node))
       return nil
     }
     let trimmed = Self.trimmingBlanks(argument)
@@ -111,7 +111,7 @@ extension ShapeDecoder {
       noteUnresolved(trimmed)
       return .string(text)
     case .failure(let rule, let message):
-      report(rule, message, at: node.location)
+      report(rule, message, at: at(node))
       return nil
     }
   }

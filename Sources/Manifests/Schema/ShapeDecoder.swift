@@ -19,8 +19,14 @@ struct ShapeDecoder {
     self.locations = LocationIndex(document: document)
   }
 
-  mutating func noteKey(_ path: String, _ location: ManifestLocation) { locations.keys[path] = location }
-  mutating func noteValue(_ path: String, _ location: ManifestLocation) { locations.values[path] = location }
+  /// Where a node is, in the document's file.
+  func at(_ node: SourceNode) -> ManifestLocation { node.location(in: locations.document.file) }
+  mutating func noteKey(_ path: String, _ node: SourceNode) {
+    locations.keys.note(path, line: node.line, column: node.column)
+  }
+  mutating func noteValue(_ path: String, _ node: SourceNode) {
+    locations.values.note(path, line: node.line, column: node.column)
+  }
   mutating func noteTagged(_ path: String, _ tag: String) { taggedInputs[path] = tag }
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
   func inputType(_ key: String) -> String? { inputTypes[key] }
@@ -36,7 +42,7 @@ struct ShapeDecoder {
   }
 
   mutating func decode(_ node: SourceNode, as shape: Shape, path: String) -> JSONValue? {
-    locations.values[path] = node.location
+    noteValue(path, node)
     switch shape {
     case .nullable(let inner):
       return node.isNull ? .null : decode(node, as: inner, path: path)
@@ -55,12 +61,12 @@ struct ShapeDecoder {
       var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
         let childPath = LocationIndex.child(path, pair.keyText)
-        locations.keys[childPath] = pair.key.location
+        noteKey(childPath, pair.key)
         if let keys, !keys.contains(pair.keyText) {
           report(
             RuleID.invalidEnum,
             "'\(pair.keyText)' is not one of \(keys.joined(separator: ", "))"
-              + DidYouMean.hint(for: pair.keyText, among: keys), at: pair.key.location)
+              + DidYouMean.hint(for: pair.keyText, among: keys), at: at(pair.key))
           continue
         }
         if let value = decode(pair.value, as: values, path: childPath) { object[pair.keyText] = value }
@@ -78,7 +84,7 @@ struct ShapeDecoder {
   private mutating func decodeObject(_ node: SourceNode, _ shape: ObjectShape, path: String) -> JSONValue? {
     guard case .mapping(let pairs) = node.kind, node.tag == nil else {
       if node.tag == YAMLTags.input {
-        report(RuleID.invalidTag, "`!input` is only for values under `inputs`", at: node.location)
+        report(RuleID.invalidTag, "`!input` is only for values under `inputs`", at: at(node))
         return nil
       }
       return mismatch(node, expected: "a mapping", path: path)
@@ -91,22 +97,24 @@ struct ShapeDecoder {
     }
     ruleOverride = shape.ruleOverride ?? ruleOverride
     inputTypes = [:]
-    // `inputs` are typed by the `inputs_schema` beside them, so that one goes first.
+    // `inputs` are typed by the `inputs_schema` beside them, so that one goes first when it comes later.
     var ordered = pairs
-    if let schema = ordered.firstIndex(where: { $0.keyText == "inputs_schema" }), schema > 0 {
+    if let schema = pairs.firstIndex(where: { $0.keyText == "inputs_schema" }),
+      let inputs = pairs.firstIndex(where: { $0.keyText == "inputs" }), inputs < schema
+    {
       ordered.insert(ordered.remove(at: schema), at: 0)
     }
     var object = JSONObject(minimumCapacity: pairs.count)
     var present = [Bool](repeating: false, count: shape.fields.count)
     for pair in ordered {
       let childPath = LocationIndex.child(path, pair.keyText)
-      locations.keys[childPath] = pair.key.location
+      noteKey(childPath, pair.key)
       guard let fieldIndex = shape.fieldIndex(pair.keyText) else {
         let place = path.isEmpty ? "" : " in '\(path)'"
         report(
           RuleID.unknownField,
           "unknown field '\(pair.keyText)'\(place)"
-            + DidYouMean.hint(for: pair.keyText, among: shape.fields.map(\.name)), at: pair.key.location)
+            + DidYouMean.hint(for: pair.keyText, among: shape.fields.map(\.name)), at: at(pair.key))
         continue
       }
       present[fieldIndex] = true
@@ -120,11 +128,10 @@ struct ShapeDecoder {
           uniquingKeysWith: { first, _ in first })
       }
     }
-    let owner = node.location
     for (index, field) in shape.fields.enumerated() where !present[index] {
       guard let rule = field.requiredRule else { continue }
       let place = path.isEmpty ? "" : " in '\(path)'"
-      report(rule, "missing required field '\(field.name)'\(place)", at: owner)
+      report(rule, "missing required field '\(field.name)'\(place)", at: at(node))
     }
     return .object(object)
   }
@@ -132,16 +139,16 @@ struct ShapeDecoder {
   mutating func mismatch(_ node: SourceNode, expected: String, path: String) -> JSONValue? {
     if let tag = node.tag, ![YAMLTags.string, YAMLTags.nonSpecific].contains(tag) {
       if tag == YAMLTags.env || tag == YAMLTags.file {
-        report(RuleID.wrongType, "'\(path)' must be \(expected); \(tag) gives text", at: node.location)
+        report(RuleID.wrongType, "'\(path)' must be \(expected); \(tag) gives text", at: at(node))
       } else {
         report(
           RuleID.invalidTag, "the tag \(tag) is not allowed here; hogctl knows !env, !file and !input",
-          at: node.location)
+          at: at(node))
       }
       return nil
     }
     let subject = path.isEmpty ? "a manifest document" : "'\(path)'"
-    report(RuleID.wrongType, "\(subject) must be \(expected), not \(node.kindName)", at: node.location)
+    report(RuleID.wrongType, "\(subject) must be \(expected), not \(node.kindName)", at: at(node))
     return nil
   }
 }

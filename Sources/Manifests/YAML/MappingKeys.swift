@@ -4,24 +4,24 @@
 struct MappingKeys {
   static let scanLimit = 16
 
-  private var scanned: [(text: String, location: ManifestLocation)] = []
-  private var table: [String: ManifestLocation]?
+  private var scanned: [(text: String, line: Int32)] = []
+  private var table: [String: Int32]?
 
-  /// Where `text` was first given as a key, if it was.
-  func location(of text: String) -> ManifestLocation? {
-    if let table { return table[text] }
-    return scanned.first { $0.text == text }?.location
+  /// The line `text` was first given on as a key, if it was.
+  func line(of text: String) -> Int? {
+    if let table { return table[text].map(Int.init) }
+    return scanned.first { $0.text == text }.map { Int($0.line) }
   }
 
   /// Records a key not given before.
-  mutating func insert(_ text: String, at location: ManifestLocation) {
+  mutating func insert(_ text: String, line: Int32) {
     if table != nil {
-      table?[text] = location
+      table?[text] = line
       return
     }
-    scanned.append((text, location))
+    scanned.append((text, line))
     if scanned.count > Self.scanLimit {
-      table = Dictionary(uniqueKeysWithValues: scanned.map { ($0.text, $0.location) })
+      table = Dictionary(uniqueKeysWithValues: scanned.map { ($0.text, $0.line) })
       scanned = []
     }
   }

@@ -17,7 +17,14 @@ struct SourceNode: Sendable {
   var kind: Kind
   /// The explicit tag, such as `!env` or `tag:yaml.org,2002:str`; `nil` when none was written.
   var tag: String?
-  var location: ManifestLocation
+  /// Where the node starts, 1-based. The file is the document's, known to whoever reads the
+  /// node: not repeating it in every node keeps them smaller and cheaper to copy.
+  var line: Int32
+  var column: Int32
+
+  func location(in file: String) -> ManifestLocation {
+    ManifestLocation(file: file, line: Int(line), column: Int(column))
+  }
 
   var scalarText: String? {
     if case .scalar(let text, _) = kind { text } else { nil }

@@ -71,7 +71,7 @@ struct YAMLComposer {
       throw LimitExceeded(message: "this document is nested more than \(Self.maximumDepth) levels deep")
     }
     let event = events.current
-    let location = location()
+    let (line, column) = (Int32(clamping: events.line), Int32(clamping: events.column))
     let firstNode = produced
     // Copied now: the event, and the anchor's text with it, is released once children are read.
     let anchor: String?
@@ -89,7 +89,7 @@ struct YAMLComposer {
       composed = (
         SourceNode(
           kind: .scalar(LibYAMLEventStream.string(scalar.value, length: scalar.length), style),
-          tag: Self.explicitTag(tag, style: style), location: location), 0
+          tag: Self.explicitTag(tag, style: style), line: line, column: column), 0
       )
     case YAML_SEQUENCE_START_EVENT:
       try count(1)
@@ -104,7 +104,8 @@ struct YAMLComposer {
         height = max(height, itemHeight + 1)
       }
       composed = (
-        SourceNode(kind: .sequence(items), tag: Self.explicitTag(tag, style: nil), location: location), height
+        SourceNode(
+          kind: .sequence(items), tag: Self.explicitTag(tag, style: nil), line: line, column: column), height
       )
     case YAML_MAPPING_START_EVENT:
       try count(1)
@@ -113,7 +114,8 @@ struct YAMLComposer {
       let tag = start.implicit != 0 ? nil : LibYAMLEventStream.string(start.tag)
       let (pairs, height) = try composePairs(depth: depth)
       composed = (
-        SourceNode(kind: .mapping(pairs), tag: Self.explicitTag(tag, style: nil), location: location), height
+        SourceNode(
+          kind: .mapping(pairs), tag: Self.explicitTag(tag, style: nil), line: line, column: column), height
       )
     default:
       preconditionFailure("libyaml produced event \(event.type.rawValue) where a node was expected")
@@ -166,22 +168,22 @@ struct YAMLComposer {
         diagnostics.append(
           Diagnostic(
             severity: .error, ruleID: RuleID.wrongType,
-            message: "a mapping key must be text, not \(key.kindName)", location: key.location))
+            message: "a mapping key must be text, not \(key.kindName)", location: key.location(in: file)))
         continue
       }
-      if let first = seen.location(of: text) {
+      if let firstLine = seen.line(of: text) {
         diagnostics.append(
           Diagnostic(
             severity: .error, ruleID: RuleID.duplicateKey,
-            message: "the key '\(text)' appears more than once in this mapping (first at line \(first.line))",
-            location: key.location))
+            message: "the key '\(text)' appears more than once in this mapping (first at line \(firstLine))",
+            location: key.location(in: file)))
         continue
       }
-      seen.insert(text, at: key.location)
+      seen.insert(text, line: key.line)
       pairs.append(SourcePair(key: key, value: value))
     }
-    for pair in merged where seen.location(of: pair.keyText) == nil {
-      seen.insert(pair.keyText, at: pair.key.location)
+    for pair in merged where seen.line(of: pair.keyText) == nil {
+      seen.insert(pair.keyText, line: pair.key.line)
       pairs.append(pair)
     }
     return (pairs, height)
@@ -201,7 +203,8 @@ struct YAMLComposer {
       diagnostics.append(
         Diagnostic(
           severity: .error, ruleID: RuleID.wrongType,
-          message: "a `<<` merge key takes a mapping or a list of mappings", location: node.location))
+          message: "a `<<` merge key takes a mapping or a list of mappings", location: node.location(in: file)
+        ))
       return []
     }
   }
