@@ -6,7 +6,8 @@ import Reconciler
 /// check that nothing moved.
 struct SavedPlan: Codable {
   /// Raised whenever a saved plan's meaning changes, so an old file is refused by name rather
-  /// than reported stale. 2: live digests leave out the server's compiled forms.
+  /// than reported stale. 2: live digests leave out the server's compiled forms. 3: the
+  /// manifests' digest hashes each function on its own.
   static let currentVersion = "3"
 
   var formatVersion: String

@@ -37,19 +37,18 @@ public struct ManifestLoader: Sendable {
       diagnostics += file.diagnostics
       unresolved.formUnion(file.unresolvedEnvironment)
       for document in file.documents {
-        if file.isSettings {
-          if settings == nil {
-            settings = ParsedSettings(file: file.shown, value: document.value, locations: document.locations)
-          } else {
-            diagnostics.append(
-              Diagnostic(
-                severity: .error, ruleID: RuleID.wrongType,
-                message: "hogctl.yaml holds one YAML document; this second one would be ignored",
-                location: document.locations.document))
-          }
-        } else if let parsed = document.function {
+        switch document {
+        case .settings(let parsed) where settings == nil:
+          settings = parsed
+        case .settings(let parsed):
+          diagnostics.append(
+            Diagnostic(
+              severity: .error, ruleID: RuleID.wrongType,
+              message: "hogctl.yaml holds one YAML document; this second one would be ignored",
+              location: parsed.locations.document))
+        case .function(let parsed, let scopes):
           functions.append(parsed)
-          inputScopes += document.inputScopes
+          inputScopes += scopes
         }
       }
     }
@@ -72,12 +71,10 @@ public struct ManifestLoader: Sendable {
 
   /// One file read and decoded on its own, before the cross-file rules.
   struct FileRead: Sendable {
-    struct Document: Sendable {
-      var value: JSONObject
-      var locations: LocationIndex
-      /// A function document as the rules see it, with its input scopes; `nil` in `hogctl.yaml`.
-      var function: ParsedFunction?
-      var inputScopes: [InputScope] = []
+    enum Document: Sendable {
+      case settings(ParsedSettings)
+      /// A function document as the rules see it, with its input scopes.
+      case function(ParsedFunction, inputScopes: [InputScope])
     }
 
     var shown: String
@@ -115,16 +112,16 @@ public struct ManifestLoader: Sendable {
       let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics
       file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
-      var read = FileRead.Document(value: value, locations: decoder.locations)
-      if !isSettings {
-        // Done here, on every core, rather than when the files are merged.
-        let parsed = ParsedFunction(
-          file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
-        if case .mapping = document.kind { file.diagnostics += Self.missingHog(parsed) }
-        read.function = parsed
-        read.inputScopes = parsed.inputScopes
+      if isSettings {
+        file.documents.append(
+          .settings(ParsedSettings(file: shown, value: value, locations: decoder.locations)))
+        continue
       }
-      file.documents.append(read)
+      // Prepared for the rules here, on every core, rather than when the files are merged.
+      let parsed = ParsedFunction(
+        file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
+      if case .mapping = document.kind { file.diagnostics += Self.missingHog(parsed) }
+      file.documents.append(.function(parsed, inputScopes: parsed.inputScopes))
     }
     return file
   }

@@ -18,9 +18,14 @@ public struct HogFunction: Sendable, Hashable {
   /// `transpiled`) and the `created_by` user. A plan compares what people write, and at 10,000
   /// functions these made up a quarter of the memory the live state held.
   public init(raw: JSONObject) {
-    let kept = Self.unread.removing(from: .object(raw))?.objectValue ?? raw
-    self.raw = kept
-    (id, name, type) = Self.identity(of: kept)
+    self.init(listed: Self.unread.removing(from: .object(raw))?.objectValue ?? raw)
+  }
+
+  /// A function from a list page parsed with `unreadInListPages`: nothing is left to drop, so
+  /// it is not looked for again.
+  public init(listed raw: JSONObject) {
+    self.raw = raw
+    (id, name, type) = Self.identity(of: raw)
   }
 
   private static func identity(of raw: JSONObject) -> (id: String, name: String, type: String) {

@@ -12,9 +12,12 @@ struct BenchmarkResults {
     var zeroLatencySeconds: Double
     /// The emulator producing every list page, read by a plain HTTP client with no latency.
     var serverSeconds: Double
-    var lowerBoundSeconds: Double
+    /// The wait no plan can avoid: the list's round trips × latency.
+    var waitingSeconds: Double
     var baselineSeconds: Double
     var baselineRequests: Int
+    /// The unavoidable wait + the same plan with no latency.
+    var lowerBoundSeconds: Double { waitingSeconds + zeroLatencySeconds }
     var ratio: Double { seconds / lowerBoundSeconds }
   }
 
@@ -51,13 +54,10 @@ struct BenchmarkResults {
   var localCompute: [LocalComputeRow] = []
   var apply: ApplyRow?
 
-  /// The wait no plan can avoid: the list's round trips × latency.
-  func waiting(_ row: PlanRow) -> Double { Double(row.listRoundTrips * latencyMilliseconds) / 1000 }
-
   /// The stricter bound: the list's round trips × latency + local compute alone, leaving out
   /// process start and the server's own time.
   func strictBound(_ row: PlanRow) -> Double? {
     guard let local = localCompute.first(where: { $0.functions == row.functions }) else { return nil }
-    return waiting(row) + local.timings.totalSeconds
+    return row.waitingSeconds + local.timings.totalSeconds
   }
 }

@@ -37,7 +37,7 @@ enum LocalCompute {
   static func decode(page: URL?) throws -> [HogFunction] {
     guard let page else { return [] }
     let object = try JSONValue.parse(Data(contentsOf: page), dropping: HogFunction.unreadInListPages)
-    return (object["results"]?.arrayValue ?? []).compactMap { $0.objectValue.map(HogFunction.init(raw:)) }
+    return (object["results"]?.arrayValue ?? []).compactMap { $0.objectValue.map(HogFunction.init(listed:)) }
   }
 
   static func measure(manifests: URL, pages: [URL]) throws -> Timings {

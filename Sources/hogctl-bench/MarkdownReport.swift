@@ -64,7 +64,7 @@ struct MarkdownReport {
       "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results.plan {
-      let waiting = results.waiting(row)
+      let waiting = row.waitingSeconds
       let strict = results.strictBound(row)
       let local = strict.map { $0 - waiting }
       lines.append(

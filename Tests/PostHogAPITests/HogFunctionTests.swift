@@ -42,4 +42,14 @@ struct HogFunctionTests {
     #expect(JSONValue.object(function.raw) == expected)
     #expect(function.id == "f1" && function.name == "Hook" && function.enabled)
   }
+
+  /// A list page parsed with `unreadInListPages` gives the same functions as `init(raw:)` does.
+  @Test func aParsedListPageNeedsNoSecondPass() throws {
+    let page = try JSONValue.parse(
+      #"{"count": 1, "next": null, "results": [\#(Self.listed)]}"#, dropping: HogFunction.unreadInListPages)
+    let item = try #require(page["results"]?.arrayValue?.first?.objectValue)
+    let whole = try #require(try JSONValue.parse(Self.listed).objectValue)
+    #expect(HogFunction(listed: item) == HogFunction(raw: whole))
+    #expect(HogFunction(listed: whole) != HogFunction(raw: whole))
+  }
 }

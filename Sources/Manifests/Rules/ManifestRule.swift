@@ -69,10 +69,12 @@ struct RuleContext: Sendable {
   /// Every function's input scopes, found once for the four input rules.
   var inputScopes: [InputScope]
 
-  init(functions: [ParsedFunction], settings: ParsedSettings?, inputScopes: [InputScope]? = nil) {
+  /// `inputScopes` are the functions' own (`ParsedFunction.inputScopes`), found as the files
+  /// are read.
+  init(functions: [ParsedFunction], settings: ParsedSettings?, inputScopes: [InputScope]) {
     self.functions = functions
     self.settings = settings
-    self.inputScopes = inputScopes ?? functions.flatMap(\.inputScopes)
+    self.inputScopes = inputScopes
   }
 }
 

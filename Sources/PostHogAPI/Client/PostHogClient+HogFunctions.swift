@@ -20,7 +20,7 @@ extension PostHogClient {
       query: query, url: { self.functionsURL(query: $0) }, dropping: HogFunction.unreadInListPages,
       id: \.id
     ) { object, context in
-      try self.hogFunction(from: object, context: context)
+      try self.hogFunction(from: object, context: context, listed: true)
     }
   }
 

@@ -142,10 +142,13 @@ extension PostHogClient {
     return array
   }
 
-  func hogFunction(from object: JSONObject, context: RequestContext) throws -> HogFunction {
+  /// `listed`: the object comes from a list page parsed with `HogFunction.unreadInListPages`.
+  func hogFunction(from object: JSONObject, context: RequestContext, listed: Bool = false) throws
+    -> HogFunction
+  {
     guard object["id"]?.stringValue != nil else {
       throw APIError.invalidResponse(reason: "a hog function without an id", context: context)
     }
-    return HogFunction(raw: object)
+    return listed ? HogFunction(listed: object) : HogFunction(raw: object)
   }
 }
