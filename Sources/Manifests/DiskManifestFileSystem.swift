@@ -91,13 +91,22 @@ public struct DiskManifestFileSystem: ManifestFileSystem {
     return Int(status.st_size)
   }
 
-  /// One open, fstat and read: Foundation's file reading costs several more calls per file.
   public func contentsOfFile(_ path: String) throws -> Data {
+    guard case .data(let data) = try contentsOfFile(path, limit: Int.max) else {
+      throw readError(path)
+    }
+    return data
+  }
+
+  /// One open, fstat and read: Foundation's file reading, or a `stat` beforehand for the size,
+  /// costs several more calls per file.
+  public func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents {
     let descriptor = open(fullPath(path), O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw readError(path) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw readError(path) }
+    guard status.st_size <= limit else { return .tooLarge(size: Int(status.st_size)) }
     var data = Data(count: Int(status.st_size))
     var filled = 0
     let failed = data.withUnsafeMutableBytes { buffer -> Bool in
@@ -112,7 +121,7 @@ public struct DiskManifestFileSystem: ManifestFileSystem {
     guard !failed else { throw readError(path) }
     // A file that shrank while being read keeps what was there.
     if filled < data.count { data.count = filled }
-    return data
+    return .data(data)
   }
 
   private func readError(_ path: String) -> ManifestFileError {

@@ -8,6 +8,22 @@ public protocol ManifestFileSystem: Sendable {
   /// The size in bytes, so oversized files are refused before they are read.
   func sizeOfFile(_ path: String) throws -> Int
   func contentsOfFile(_ path: String) throws -> Data
+  /// The bytes, unless the file is larger than `limit`: then only its size.
+  func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents
+}
+
+/// A file's bytes, or its size when it is over the limit it was read with.
+public enum LimitedFileContents: Sendable, Equatable {
+  case data(Data)
+  case tooLarge(size: Int)
+}
+
+extension ManifestFileSystem {
+  /// The size first, then the bytes; a file system that can do both in one step does.
+  public func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents {
+    let size = try sizeOfFile(path)
+    return size > limit ? .tooLarge(size: size) : .data(try contentsOfFile(path))
+  }
 }
 
 /// A failure to read a file, with a message a user can act on.

@@ -98,18 +98,21 @@ public struct ManifestLoader: Sendable {
       return file
     }
     let reader = YAMLDocumentReader(file: shown)
-    let size = try fileSystem.sizeOfFile(path)
-    if size > YAMLDocumentReader.maximumFileSize {
+    let data: Data
+    switch try fileSystem.contentsOfFile(path, limit: YAMLDocumentReader.maximumFileSize) {
+    case .data(let contents):
+      data = contents
+    case .tooLarge(let size):
       file.diagnostics.append(reader.tooLarge(size: size))
       return file
     }
-    let output = reader.read(try fileSystem.contentsOfFile(path))
+    let output = reader.read(data)
     file.text = output.text
     file.diagnostics += output.diagnostics
     for document in output.documents {
       var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location(in: shown))
       let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
-      let value = decoder.decode(document, as: .object(shape), path: "")?.objectValue ?? [:]
+      let value = decoder.decode(document, as: .object(shape))?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics
       file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
       if isSettings {

@@ -53,6 +53,8 @@ struct DiskFileSystemTests {
     #expect(try fileSystem.contentsOfFile("large.bin") == large)
     #expect(try fileSystem.contentsOfFile("empty.yaml").isEmpty)
     #expect(try fileSystem.contentsOfFile(root.appendingPathComponent("large.bin").path) == large)
+    #expect(try fileSystem.contentsOfFile("large.bin", limit: 299_999) == .tooLarge(size: 300_000))
+    #expect(try fileSystem.contentsOfFile("large.bin", limit: 300_000) == .data(large))
     for unreadable in ["missing.yaml", "folder"] {
       do {
         _ = try fileSystem.contentsOfFile(unreadable)

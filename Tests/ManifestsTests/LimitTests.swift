@@ -51,6 +51,21 @@ struct LimitTests {
     #expect(result.diagnostics.first?.position == "big.yaml:1:1")
   }
 
+  @Test func oversizedFilesOnDiskAreNotParsed() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "hogctl-big-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    // Valid YAML all the way through, so only the size can refuse it.
+    let line = "# " + String(repeating: "x", count: 1021) + "\n"
+    let text = "name: Big\nhog: return event\n" + String(repeating: line, count: 10 * 1024)
+    try Data(text.utf8).write(to: root.appendingPathComponent("big.yaml"))
+    let result = try ManifestLoader(fileSystem: DiskManifestFileSystem(root: root), environment: [:]).load()
+    #expect(result.diagnostics.map(\.ruleID) == ["file-too-large"])
+    #expect(result.diagnostics.first?.message.contains("\(text.utf8.count) bytes") == true)
+    #expect(result.functions.isEmpty)
+  }
+
   @Test func invalidUTF8PointsAtTheBadByte() throws {
     let data = Data("name: A\nhog: x\ndescription: caf".utf8) + Data([0xFF, 0x0A])
     let result = try ManifestLoader(

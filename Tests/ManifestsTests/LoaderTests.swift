@@ -92,6 +92,43 @@ struct LoaderTests {
     #expect(diagnostic.position == "function.yaml:4:10")
   }
 
+  @Test func messagesAndLocationsNameNestedValuesByTheirPath() throws {
+    let yaml = """
+      name: Paths
+      hog: return event
+      inputs_schema:
+        - {key: url, type: string}
+        - {key: mode, type: colour}
+      inputs:
+        url: https://example.com
+      masking: {ttl: 5, hash: "{person_id}"}
+      filters:
+        events:
+          - {id: $pageview, colour: red}
+      mappings:
+        - name: M
+          inputs_schema:
+            - {key: token, type: string, secret: true}
+          inputs:
+            token: !env MAPPING_TOKEN
+            extra: 1
+
+      """
+    let result = try loadFunction(yaml)
+    let found = result.diagnostics.map { "\($0.position ?? "") \($0.ruleID) \($0.message)" }
+    let expected = [
+      "function.yaml:5:23 invalid-enum 'inputs_schema[1].type' must be one of",
+      "function.yaml:8:16 masking-ttl-range 'masking.ttl' must be between 60 and 86400, not 5",
+      "function.yaml:11:23 unknown-field unknown field 'colour' in 'filters.events[0]'",
+      "function.yaml:17:14 env-unset environment variable MAPPING_TOKEN is not set (used by 'mappings[0].inputs.token')",
+      "function.yaml:18:7 unknown-input",
+    ]
+    #expect(found.count == expected.count, "\(found)")
+    for (line, prefix) in zip(found, expected) {
+      #expect(line.hasPrefix(prefix), "\(line)")
+    }
+  }
+
   @Test func skipEnvUsesAPlaceholderAndReportsNothing() throws {
     let result = try loadManifests(
       ["f.yaml": "name: Hook\nhog: x\ninputs:\n  token: !env TOKEN\n"],

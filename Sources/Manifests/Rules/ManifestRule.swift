@@ -42,13 +42,22 @@ public struct RuleDescription: Sendable {
   }
 }
 
-/// One decoded hog-function document, with where each value was written.
-struct ParsedFunction: Sendable {
-  var file: String
-  var value: JSONObject
-  var locations: LocationIndex
+/// One decoded hog-function document, with where each value was written. A class: every rule,
+/// input scope and builder holds the same one, and copying a reference is one retain where the
+/// fields would be a dozen.
+final class ParsedFunction: Sendable {
+  let file: String
+  let value: JSONObject
+  let locations: LocationIndex
   /// Input paths (`inputs.token`, `mappings[0].inputs.token`) whose value came from `!env`/`!file`.
-  var taggedInputs: [String: String]
+  let taggedInputs: [String: String]
+
+  init(file: String, value: JSONObject, locations: LocationIndex, taggedInputs: [String: String]) {
+    self.file = file
+    self.value = value
+    self.locations = locations
+    self.taggedInputs = taggedInputs
+  }
 
   var name: String? { value["name"]?.stringValue }
   var type: String { value["type"]?.stringValue ?? "destination" }

@@ -55,17 +55,24 @@ struct LocationIndex: Sendable {
       }
     }
 
-    /// A location in this table's own file, as a YAML node gives it: no file to compare.
-    mutating func note(_ path: String, line: Int32, column: Int32) {
+    /// A location in this table's own file, as a YAML node gives it: no file to compare. The
+    /// path comes as UTF-8, as the decoder builds it.
+    mutating func note(_ path: [UInt8], line: Int32, column: Int32) {
       if line > 0 {
         append(path, line: line, column: column)
       } else {
-        self[path] = ManifestLocation(file: file, line: Int(line), column: Int(column))
+        self[String(decoding: path, as: UTF8.self)] = ManifestLocation(
+          file: file, line: Int(line), column: Int(column))
       }
     }
 
     private mutating func append(_ path: String, line: Int32, column: Int32) {
-      pathBytes.append(contentsOf: path.utf8)
+      var path = path
+      path.withUTF8 { append($0, line: line, column: column) }
+    }
+
+    private mutating func append<Bytes: Collection<UInt8>>(_ path: Bytes, line: Int32, column: Int32) {
+      pathBytes.append(contentsOf: path)
       notes.append(Note(pathEnd: UInt32(pathBytes.count), line: line, column: column))
     }
   }

@@ -2,21 +2,21 @@ import HogctlCore
 
 extension ShapeDecoder {
   /// Any JSON value: mappings, lists, and scalars typed by YAML 1.2's core schema.
-  mutating func decodeJSON(_ node: SourceNode, path: String) -> JSONValue? {
+  mutating func decodeJSON(_ node: SourceNode) -> JSONValue? {
     switch node.kind {
     case .mapping(let pairs):
-      guard node.tag == nil else { return mismatch(node, expected: "a value", path: path) }
+      guard node.tag == nil else { return mismatch(node, expected: "a value") }
       var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
-        let childPath = LocationIndex.child(path, pair.keyText)
-        noteKey(childPath, pair.key)
-        if let value = decode(pair.value, as: .json, path: childPath) { object[pair.keyText] = value }
+        let mark = enter(key: pair.keyText)
+        noteKey(pair.key)
+        if let value = decode(pair.value, as: .json) { object[pair.keyText] = value }
+        leave(mark)
       }
       return .object(object)
     case .sequence(let items):
-      guard node.tag == nil else { return mismatch(node, expected: "a value", path: path) }
-      return .array(
-        items.enumerated().compactMap { decode($1, as: .json, path: LocationIndex.element(path, $0)) })
+      guard node.tag == nil else { return mismatch(node, expected: "a value") }
+      return decodeItems(items, as: .json)
     case .scalar(let text, let style):
       switch node.tag {
       case nil:
@@ -24,37 +24,39 @@ extension ShapeDecoder {
       case YAMLTags.string, YAMLTags.nonSpecific:
         return .string(text)
       case YAMLTags.env, YAMLTags.file:
-        return resolveTagged(node, path: path)
+        return resolveTagged(node)
       case "tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool",
         "tag:yaml.org,2002:null":
         return ScalarTyping.coreValue(of: text)
       default:
-        return mismatch(node, expected: "a value", path: path)
+        return mismatch(node, expected: "a value")
       }
     }
   }
 
   /// `inputs`: each key holds a plain value (`{"value": v}`) or `!input {value, templating}`.
-  mutating func decodeInputs(_ node: SourceNode, path: String) -> JSONValue? {
+  mutating func decodeInputs(_ node: SourceNode) -> JSONValue? {
     guard case .mapping(let pairs) = node.kind, node.tag == nil else {
-      return mismatch(node, expected: "a mapping of input keys to values", path: path)
+      return mismatch(node, expected: "a mapping of input keys to values")
     }
     var inputs = JSONObject(minimumCapacity: pairs.count)
     for pair in pairs {
       let key = pair.keyText
-      let inputPath = LocationIndex.child(path, key)
-      noteKey(inputPath, pair.key)
-      noteValue(inputPath, pair.value)
+      let mark = enter(key: key)
+      noteKey(pair.key)
+      noteValue(pair.value)
       if pair.value.tag == YAMLTags.input {
-        if let input = decodeLongInput(pair.value, key: key, path: inputPath) { inputs[key] = input }
-      } else if let value = decodeInputValue(pair.value, key: key, path: inputPath) {
+        if let input = decodeLongInput(pair.value, key: key) { inputs[key] = input }
+      } else if let value = decodeInputValue(pair.value, key: key) {
         inputs[key] = .object(["value": value])
       }
+      leave(mark)
     }
     return .object(inputs)
   }
 
-  private mutating func decodeLongInput(_ node: SourceNode, key: String, path: String) -> JSONValue? {
+  /// `!input {value, templating}` at the input's own path.
+  private mutating func decodeLongInput(_ node: SourceNode, key: String) -> JSONValue? {
     guard case .mapping(let pairs) = node.kind else {
       report(
         RuleID.wrongType, "`!input` takes a mapping: {value: ..., templating: hog|liquid}", at: at(node))
@@ -62,17 +64,18 @@ extension ShapeDecoder {
     }
     var input: JSONObject = [:]
     for pair in pairs {
-      noteKey(LocationIndex.child(path, pair.keyText), pair.key)
+      let mark = enter(key: pair.keyText)
+      noteKey(pair.key)
+      leave(mark)
       switch pair.keyText {
       case "value":
-        if let value = decodeInputValue(pair.value, key: key, path: path) { input["value"] = value }
+        if let value = decodeInputValue(pair.value, key: key) { input["value"] = value }
       case "templating":
-        if let value = decode(
-          pair.value, as: .enumeration(ManifestShapes.inputTemplating),
-          path: LocationIndex.child(path, "templating"))
-        {
+        let mark = enter(key: "templating")
+        if let value = decode(pair.value, as: .enumeration(ManifestShapes.inputTemplating)) {
           input["templating"] = value
         }
+        leave(mark)
       default:
         report(
           RuleID.unknownField,
@@ -84,17 +87,17 @@ extension ShapeDecoder {
     if input["value"] == nil && !pairs.contains(where: { $0.keyText == "value" }) {
       report(RuleID.requiredField, "missing required field 'value' in `!input`", at: at(node))
     }
-    noteValue(path, node)
+    noteValue(node)
     return .object(input)
   }
 
   /// One input's value. Where the manifest's `inputs_schema` says `string`, a plain scalar keeps
   /// its text; `!env`/`!file` text becomes a number or boolean when the schema asks for one.
-  private mutating func decodeInputValue(_ node: SourceNode, key: String, path: String) -> JSONValue? {
+  private mutating func decodeInputValue(_ node: SourceNode, key: String) -> JSONValue? {
     let type = inputType(key)
     if node.tag == YAMLTags.env || node.tag == YAMLTags.file {
-      noteTagged(path, node.tag ?? "")
-      guard let value = resolveTagged(node, path: path), let text = value.stringValue else { return nil }
+      noteTagged(node.tag ?? "")
+      guard let value = resolveTagged(node), let text = value.stringValue else { return nil }
       switch type {
       case "number": return Double(text).map(JSONValue.number) ?? value
       case "integration": return Int(text).map { .number(Double($0)) } ?? value
@@ -112,6 +115,6 @@ extension ShapeDecoder {
       return nil
     }
     if type == "string", node.isPlainScalar, !node.isNull, let text = node.scalarText { return .string(text) }
-    return decode(node, as: .json, path: path)
+    return decode(node, as: .json)
   }
 }

@@ -3,20 +3,20 @@ import HogctlCore
 
 extension ShapeDecoder {
   /// Text, booleans, numbers and enumerations. Text is always the characters written.
-  mutating func decodeScalar(_ node: SourceNode, as shape: Shape, path: String) -> JSONValue? {
+  mutating func decodeScalar(_ node: SourceNode, as shape: Shape) -> JSONValue? {
     if node.tag == YAMLTags.env || node.tag == YAMLTags.file {
-      guard case .string = shape else { return mismatch(node, expected: expectation(shape), path: path) }
-      return resolveTagged(node, path: path)
+      guard case .string = shape else { return mismatch(node, expected: expectation(shape)) }
+      return resolveTagged(node)
     }
     guard case .scalar(let text, let style) = node.kind,
       node.tag == nil || node.tag == YAMLTags.string || node.tag == YAMLTags.nonSpecific
     else {
-      return mismatch(node, expected: expectation(shape), path: path)
+      return mismatch(node, expected: expectation(shape))
     }
     let plain = style == .plain && node.tag == nil
     switch shape {
     case .string:
-      if plain && node.isNull { return mismatch(node, expected: "text", path: path) }
+      if plain && node.isNull { return mismatch(node, expected: "text") }
       return .string(text)
     case .boolean:
       if plain && (text == "true" || text == "false") { return .bool(text == "true") }
@@ -33,7 +33,7 @@ extension ShapeDecoder {
           report(rangeRule, rangeMessage(path: path, value: node.kindName, range: range), at: at(node))
           return nil
         }
-        return mismatch(node, expected: "a whole number", path: path)
+        return mismatch(node, expected: "a whole number")
       }
       if let range, !range.contains(value) {
         report(rangeRule, rangeMessage(path: path, value: text, range: range), at: at(node))
@@ -42,7 +42,7 @@ extension ShapeDecoder {
       return .number(Double(value))
     case .number(let range):
       guard plain, ScalarTyping.isDecimalFloat(text), let value = Double(text) else {
-        return mismatch(node, expected: "a number", path: path)
+        return mismatch(node, expected: "a number")
       }
       if let range, !range.contains(value) {
         report(
@@ -95,7 +95,7 @@ extension ShapeDecoder {
   }
 
   /// `!env NAME` or `!file PATH` as text; failures are reported and yield `nil`.
-  mutating func resolveTagged(_ node: SourceNode, path: String) -> JSONValue? {
+  mutating func resolveTagged(_ node: SourceNode) -> JSONValue? {
     guard let argument = node.scalarText else {
       report(
         RuleID.wrongType, "\(node.tag ?? "") takes a name or path, not \(node.kindName)", at: at(node))

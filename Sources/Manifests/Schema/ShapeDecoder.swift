@@ -19,15 +19,47 @@ struct ShapeDecoder {
     self.locations = LocationIndex(document: document)
   }
 
+  /// The path of the value being decoded (`inputs_schema[0].type`) as UTF-8: extended and cut
+  /// back as the decoder descends, so no path string is built unless a message or a tagged
+  /// input needs one. Every node's location is noted under it.
+  private var pathBytes: [UInt8] = []
+
+  /// The current path as text, for messages.
+  var path: String { String(decoding: pathBytes, as: UTF8.self) }
+
+  /// The path as it was when `enter` returned `mark`.
+  func path(upTo mark: Int) -> String { String(decoding: pathBytes[..<mark], as: UTF8.self) }
+
+  /// Descends into a mapping key; returns the mark `leave` cuts back to.
+  mutating func enter(key: String) -> Int {
+    let mark = pathBytes.count
+    if mark > 0 { pathBytes.append(UInt8(ascii: ".")) }
+    pathBytes.append(contentsOf: key.utf8)
+    return mark
+  }
+
+  /// Descends into a list element.
+  mutating func enter(index: Int) -> Int {
+    let mark = pathBytes.count
+    pathBytes.append(UInt8(ascii: "["))
+    pathBytes.append(contentsOf: String(index).utf8)
+    pathBytes.append(UInt8(ascii: "]"))
+    return mark
+  }
+
+  mutating func leave(_ mark: Int) {
+    pathBytes.removeLast(pathBytes.count - mark)
+  }
+
   /// Where a node is, in the document's file.
   func at(_ node: SourceNode) -> ManifestLocation { node.location(in: locations.document.file) }
-  mutating func noteKey(_ path: String, _ node: SourceNode) {
-    locations.keys.note(path, line: node.line, column: node.column)
+  mutating func noteKey(_ node: SourceNode) {
+    locations.keys.note(pathBytes, line: node.line, column: node.column)
   }
-  mutating func noteValue(_ path: String, _ node: SourceNode) {
-    locations.values.note(path, line: node.line, column: node.column)
+  mutating func noteValue(_ node: SourceNode) {
+    locations.values.note(pathBytes, line: node.line, column: node.column)
   }
-  mutating func noteTagged(_ path: String, _ tag: String) { taggedInputs[path] = tag }
+  mutating func noteTagged(_ tag: String) { taggedInputs[path] = tag }
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
   func inputType(_ key: String) -> String? { inputTypes[key] }
 
@@ -41,53 +73,66 @@ struct ShapeDecoder {
     diagnostics.append(Diagnostic(severity: .error, ruleID: id, message: message, location: location))
   }
 
-  mutating func decode(_ node: SourceNode, as shape: Shape, path: String) -> JSONValue? {
-    noteValue(path, node)
+  /// Decodes `node` at the current path (the document's root to begin with).
+  mutating func decode(_ node: SourceNode, as shape: Shape) -> JSONValue? {
+    noteValue(node)
     switch shape {
     case .nullable(let inner):
-      return node.isNull ? .null : decode(node, as: inner, path: path)
+      return node.isNull ? .null : decode(node, as: inner)
     case .object(let object):
-      return decodeObject(node, object, path: path)
+      return decodeObject(node, object)
     case .list(let element):
       guard case .sequence(let items) = node.kind, node.tag == nil else {
-        return mismatch(node, expected: "a list", path: path)
+        return mismatch(node, expected: "a list")
       }
-      return .array(
-        items.enumerated().compactMap { decode($1, as: element, path: LocationIndex.element(path, $0)) })
+      return decodeItems(items, as: element)
     case .map(let keys, let values):
       guard case .mapping(let pairs) = node.kind, node.tag == nil else {
-        return mismatch(node, expected: "a mapping", path: path)
+        return mismatch(node, expected: "a mapping")
       }
       var object = JSONObject(minimumCapacity: pairs.count)
       for pair in pairs {
-        let childPath = LocationIndex.child(path, pair.keyText)
-        noteKey(childPath, pair.key)
+        let mark = enter(key: pair.keyText)
+        noteKey(pair.key)
         if let keys, !keys.contains(pair.keyText) {
           report(
             RuleID.invalidEnum,
             "'\(pair.keyText)' is not one of \(keys.joined(separator: ", "))"
               + DidYouMean.hint(for: pair.keyText, among: keys), at: at(pair.key))
-          continue
+        } else if let value = decode(pair.value, as: values) {
+          object[pair.keyText] = value
         }
-        if let value = decode(pair.value, as: values, path: childPath) { object[pair.keyText] = value }
+        leave(mark)
       }
       return .object(object)
     case .inputs:
-      return decodeInputs(node, path: path)
+      return decodeInputs(node)
     case .json:
-      return decodeJSON(node, path: path)
+      return decodeJSON(node)
     case .string, .boolean, .integer, .number, .enumeration:
-      return decodeScalar(node, as: shape, path: path)
+      return decodeScalar(node, as: shape)
     }
   }
 
-  private mutating func decodeObject(_ node: SourceNode, _ shape: ObjectShape, path: String) -> JSONValue? {
+  /// A list's items, each at its own index; invalid items are left out.
+  mutating func decodeItems(_ items: [SourceNode], as element: Shape) -> JSONValue {
+    var values: [JSONValue] = []
+    values.reserveCapacity(items.count)
+    for (index, item) in items.enumerated() {
+      let mark = enter(index: index)
+      if let value = decode(item, as: element) { values.append(value) }
+      leave(mark)
+    }
+    return .array(values)
+  }
+
+  private mutating func decodeObject(_ node: SourceNode, _ shape: ObjectShape) -> JSONValue? {
     guard case .mapping(let pairs) = node.kind, node.tag == nil else {
       if node.tag == YAMLTags.input {
         report(RuleID.invalidTag, "`!input` is only for values under `inputs`", at: at(node))
         return nil
       }
-      return mismatch(node, expected: "a mapping", path: path)
+      return mismatch(node, expected: "a mapping")
     }
     let savedOverride = ruleOverride
     let savedInputTypes = inputTypes
@@ -107,10 +152,11 @@ struct ShapeDecoder {
     var object = JSONObject(minimumCapacity: pairs.count)
     var present = [Bool](repeating: false, count: shape.fields.count)
     for pair in ordered {
-      let childPath = LocationIndex.child(path, pair.keyText)
-      noteKey(childPath, pair.key)
+      let mark = enter(key: pair.keyText)
+      noteKey(pair.key)
+      defer { leave(mark) }
       guard let fieldIndex = shape.fieldIndex(pair.keyText) else {
-        let place = path.isEmpty ? "" : " in '\(path)'"
+        let place = mark == 0 ? "" : " in '\(path(upTo: mark))'"
         report(
           RuleID.unknownField,
           "unknown field '\(pair.keyText)'\(place)"
@@ -118,7 +164,7 @@ struct ShapeDecoder {
         continue
       }
       present[fieldIndex] = true
-      guard let value = decode(pair.value, as: shape.fields[fieldIndex].shape, path: childPath) else {
+      guard let value = decode(pair.value, as: shape.fields[fieldIndex].shape) else {
         continue
       }
       object[pair.keyText] = value
@@ -130,13 +176,13 @@ struct ShapeDecoder {
     }
     for (index, field) in shape.fields.enumerated() where !present[index] {
       guard let rule = field.requiredRule else { continue }
-      let place = path.isEmpty ? "" : " in '\(path)'"
+      let place = pathBytes.isEmpty ? "" : " in '\(path)'"
       report(rule, "missing required field '\(field.name)'\(place)", at: at(node))
     }
     return .object(object)
   }
 
-  mutating func mismatch(_ node: SourceNode, expected: String, path: String) -> JSONValue? {
+  mutating func mismatch(_ node: SourceNode, expected: String) -> JSONValue? {
     if let tag = node.tag, ![YAMLTags.string, YAMLTags.nonSpecific].contains(tag) {
       if tag == YAMLTags.env || tag == YAMLTags.file {
         report(RuleID.wrongType, "'\(path)' must be \(expected); \(tag) gives text", at: at(node))
@@ -147,7 +193,7 @@ struct ShapeDecoder {
       }
       return nil
     }
-    let subject = path.isEmpty ? "a manifest document" : "'\(path)'"
+    let subject = pathBytes.isEmpty ? "a manifest document" : "'\(path)'"
     report(RuleID.wrongType, "\(subject) must be \(expected), not \(node.kindName)", at: at(node))
     return nil
   }

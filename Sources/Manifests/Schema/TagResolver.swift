@@ -21,14 +21,15 @@ struct TagResolver {
   static let placeholderPrefix = "<unset environment variable "
   static func placeholder(for name: String) -> String { "\(placeholderPrefix)\(name)>" }
 
-  func environmentValue(_ name: String, usedAt path: String) -> Resolution {
+  func environmentValue(_ name: String, usedAt path: @autoclosure () -> String) -> Resolution {
     guard !name.isEmpty else {
       return .failure(
         ruleID: RuleID.wrongType, message: "`!env` needs a variable name, e.g. `!env SLACK_TOKEN`")
     }
     if let value = environment[name] { return .value(value) }
     if skipEnvironment { return .placeholder(Self.placeholder(for: name)) }
-    let usage = path.isEmpty ? "" : " (used by '\(path)')"
+    let usedAt = path()
+    let usage = usedAt.isEmpty ? "" : " (used by '\(usedAt)')"
     return .failure(
       ruleID: RuleID.envUnset,
       message:
