@@ -70,35 +70,24 @@ public struct JSONObject: Sendable {
     return true
   }
 
-  /// Where `key` is, or where it would be inserted. Reads through a buffer pointer so the
-  /// search itself retains nothing.
+  /// Where `key` is, or where it would be inserted: the first member not before it. Each probe
+  /// is one `<` (two strings that differ always take String's out-of-line comparison, so one
+  /// call per probe rather than `==` and `<`), and only the member found is checked for
+  /// equality. Reads through a buffer pointer so the search itself retains nothing.
   private func position(of key: String) -> (index: Int, found: Bool) {
     members.withUnsafeBufferPointer { buffer in
-      if buffer.count <= 8 {
-        for index in 0..<buffer.count {
-          let order = Self.compare(buffer[index].key, key)
-          if order == 0 { return (index, true) }
-          if order > 0 { return (index, false) }
-        }
-        return (buffer.count, false)
-      }
       var low = 0
-      var high = buffer.count
-      while low < high {
-        let middle = (low + high) / 2
-        let order = Self.compare(buffer[middle].key, key)
-        if order == 0 { return (middle, true) }
-        if order < 0 { low = middle + 1 } else { high = middle }
+      if buffer.count <= 8 {
+        while low < buffer.count, buffer[low].key < key { low += 1 }
+      } else {
+        var high = buffer.count
+        while low < high {
+          let middle = (low + high) / 2
+          if buffer[middle].key < key { low = middle + 1 } else { high = middle }
+        }
       }
-      return (low, false)
+      return (low, low < buffer.count && buffer[low].key == key)
     }
-  }
-
-  /// -1, 0 or 1 as `lhs` sorts before, with or after `rhs` under `String`'s `<`.
-  @inline(__always)
-  private static func compare(_ lhs: String, _ rhs: String) -> Int {
-    if lhs == rhs { return 0 }
-    return lhs < rhs ? -1 : 1
   }
 
   public subscript(key: String) -> JSONValue? {
