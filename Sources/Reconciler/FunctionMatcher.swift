@@ -28,23 +28,52 @@ public enum FunctionMatcher {
     var name: String
   }
 
+  /// Live functions by type and name, as positions in the list: the first of each key, and any
+  /// others beside it (two live functions rarely share a name and type, so few arrays are made).
+  private struct NameIndex {
+    var first: [Key: Int] = [:]
+    var others: [Key: [Int]] = [:]
+
+    init(_ live: [HogFunction], skipping skipped: (HogFunction) -> Bool) {
+      first.reserveCapacity(live.count)
+      for (position, function) in live.enumerated() where !skipped(function) {
+        let key = Key(type: function.type, name: function.name)
+        if first[key] == nil { first[key] = position } else { others[key, default: []].append(position) }
+      }
+    }
+
+    func positions(type: String, name: String) -> [Int] {
+      let key = Key(type: type, name: name)
+      guard let position = first[key] else { return [] }
+      return [position] + (others[key] ?? [])
+    }
+  }
+
   public static func match(desired: [DesiredFunction], live: [HogFunction]) -> Result {
     var problems: [PlanningProblem] = []
-    var claims: [String: [String]] = [:]
     var matches: [FunctionMatch] = []
-    let byID = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    matches.reserveCapacity(desired.count)
+    // Who claimed each live function, by position: the first manifest's name, then any others
+    // (a problem). Positions rather than ids: nothing is hashed or copied per live function.
+    var firstClaim = [String?](repeating: nil, count: live.count)
+    var moreClaims: [Int: [String]] = [:]
     let pinnedIDs = Set(desired.compactMap(\.pinnedID))
-    let byTypeAndName = Dictionary(
-      grouping: live.filter { !pinnedIDs.contains($0.id) }, by: { Key(type: $0.type, name: $0.name) })
+    var byID: [String: Int] = [:]
+    if !pinnedIDs.isEmpty {
+      for (position, function) in live.enumerated() where byID[function.id] == nil {
+        byID[function.id] = position
+      }
+    }
+    let byTypeAndName = NameIndex(live, skipping: { !pinnedIDs.isEmpty && pinnedIDs.contains($0.id) })
 
     for function in desired.sortedByNameAndType() {
-      var found: HogFunction?
+      var found: Int?
       if let pin = function.pinnedID {
         if let pinned = byID[pin] {
-          if pinned.type != function.type {
+          if live[pinned].type != function.type {
             problems.append(
               .typeChange(
-                name: function.name, id: pin, from: pinned.type, to: function.type,
+                name: function.name, id: pin, from: live[pinned].type, to: function.type,
                 location: function.location))
           } else {
             found = pinned
@@ -53,29 +82,37 @@ public enum FunctionMatcher {
           problems.append(.pinnedNotFound(name: function.name, id: pin, location: function.location))
         }
       } else {
-        var candidates = byTypeAndName[Key(type: function.type, name: function.name)] ?? []
+        var candidates = byTypeAndName.positions(type: function.type, name: function.name)
         if candidates.isEmpty {
           candidates = function.previousNames.flatMap {
-            byTypeAndName[Key(type: function.type, name: $0)] ?? []
+            byTypeAndName.positions(type: function.type, name: $0)
           }
         }
         if candidates.count > 1 {
           problems.append(
             .ambiguousMatch(
-              name: function.name, type: function.type, ids: candidates.map(\.id).sorted(),
+              name: function.name, type: function.type, ids: candidates.map { live[$0].id }.sorted(),
               location: function.location))
         }
         found = candidates.count == 1 ? candidates[0] : nil
       }
-      if let found { claims[found.id, default: []].append(function.name) }
-      matches.append(FunctionMatch(desired: function, live: found))
+      if let found {
+        if firstClaim[found] == nil {
+          firstClaim[found] = function.name
+        } else {
+          moreClaims[found, default: []].append(function.name)
+        }
+      }
+      matches.append(FunctionMatch(desired: function, live: found.map { live[$0] }))
     }
 
-    for (id, names) in claims.sorted(by: { $0.key < $1.key }) where names.count > 1 {
-      problems.append(.matchedTwice(id: id, names: names))
+    let twice = moreClaims.map { position, names in
+      (id: live[position].id, names: [firstClaim[position]!] + names)
     }
-    let claimed = Set(claims.keys)
-    return Result(
-      matches: matches, unmatchedLive: live.filter { !claimed.contains($0.id) }, problems: problems)
+    for claim in twice.sorted(by: { $0.id < $1.id }) {
+      problems.append(.matchedTwice(id: claim.id, names: claim.names))
+    }
+    let unmatched = live.indices.filter { firstClaim[$0] == nil }.map { live[$0] }
+    return Result(matches: matches, unmatchedLive: unmatched, problems: problems)
   }
 }

@@ -3,8 +3,10 @@ import HogctlCore
 /// An `inputs_schema` list indexed by key: which inputs are secret, what templating the server
 /// copies into each input, and which defaults it fills.
 public struct InputSchema: Sendable, Hashable {
-  /// Items by `key`, in wire shape.
-  public var items: [String: JSONObject]
+  /// Items by `key`, in wire shape (each an object); a key listed twice keeps its last item.
+  /// A sorted JSON object rather than a dictionary: schemas hold a handful of items, and four are
+  /// read per function in a plan, where hashing every key cost more than the search.
+  public var items: JSONObject
   /// False when no schema is known (a template-filled schema whose template was not fetched):
   /// then inputs are compared as they are, without dropping keys the schema does not list.
   public var isKnown: Bool
@@ -15,9 +17,9 @@ public struct InputSchema: Sendable, Hashable {
       self.isKnown = false
       return
     }
-    var items: [String: JSONObject] = [:]
+    var items = JSONObject(minimumCapacity: list.count)
     for case .object(let item) in list {
-      if let key = item["key"]?.stringValue { items[key] = item }
+      if let key = item["key"]?.stringValue { items[key] = .object(item) }
     }
     self.items = items
     self.isKnown = true
@@ -25,7 +27,7 @@ public struct InputSchema: Sendable, Hashable {
 
   /// Keys of the items marked `secret: true`.
   public var secretKeys: Set<String> {
-    Set(items.compactMap { key, item in item["secret"]?.boolValue == true ? key : nil })
+    Set(items.lazy.compactMap { key, item in item["secret"]?.boolValue == true ? key : nil })
   }
 
   /// The templating the server copies into an input of this key: `true` (and, leniently, an

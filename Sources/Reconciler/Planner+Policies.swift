@@ -10,14 +10,18 @@ extension Planner {
   ) -> ReorderPlanner.Result? {
     let type = "transformation"
     let deleted = Set(deletes.compactMap(\.id))
+    // Only transformations take part: the other functions are not looked at again.
     let managedNames = Dictionary(
-      matching.matches.compactMap { match in match.live.map { ($0.id, match.desired.name) } },
+      matching.matches.compactMap { match in
+        match.live.flatMap { $0.type == type ? ($0.id, match.desired.name) : nil }
+      },
       uniquingKeysWith: { first, _ in first })
-    let stayingLive = (matching.matches.compactMap(\.live) + matching.unmatchedLive)
-      .filter { $0.type == type && !deleted.contains($0.id) }
+    let transformations =
+      matching.matches.compactMap { $0.live?.type == type ? $0.live : nil }
+      + matching.unmatchedLive.filter { $0.type == type }
+    let stayingLive = transformations.filter { !deleted.contains($0.id) }
     let listOrder = Dictionary(
-      (matching.matches.compactMap(\.live) + matching.unmatchedLive).enumerated().map { ($1.id, $0) },
-      uniquingKeysWith: { first, _ in first })
+      transformations.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let existing = stayingLive.sorted { listOrder[$0.id, default: 0] < listOrder[$1.id, default: 0] }
       .map {
         ReorderPlanner.Member(
@@ -40,7 +44,9 @@ extension Planner {
     _ actions: inout [PlanAction], matching: FunctionMatcher.Result, targets: [String: Int]
   ) {
     let liveByName = Dictionary(
-      matching.matches.compactMap { match in match.live.map { (match.desired.name, $0) } },
+      matching.matches.compactMap { match in
+        match.live.flatMap { $0.type == "transformation" ? (match.desired.name, $0) : nil }
+      },
       uniquingKeysWith: { first, _ in first })
     for index in actions.indices
     where actions[index].kind == .update && actions[index].type == "transformation" {
@@ -57,8 +63,10 @@ extension Planner {
   static func broadcasts(
     matching: FunctionMatcher.Result, actions: [PlanAction], warnings: inout [String]
   ) -> [PlanAction] {
+    // Only manifests that ask for a broadcast can get one.
     let byName = Dictionary(
-      matching.matches.map { ($0.desired.name, $0) }, uniquingKeysWith: { first, _ in first })
+      matching.matches.compactMap { $0.desired.broadcast == .never ? nil : ($0.desired.name, $0) },
+      uniquingKeysWith: { first, _ in first })
     var result: [PlanAction] = []
     for action in actions where action.kind == .create || action.kind == .update {
       guard let match = byName[action.name] else { continue }
@@ -78,10 +86,11 @@ extension Planner {
 
   /// `--target`: only actions on the named functions (a reorder keeps only their entries).
   static func filter(
-    _ actions: [PlanAction], targets: [String], known: [String], problems: inout [PlanningProblem]
+    _ actions: [PlanAction], targets: [String], known: @autoclosure () -> [String],
+    problems: inout [PlanningProblem]
   ) -> [PlanAction] {
     guard !targets.isEmpty else { return actions }
-    let knownNames = Set(known)
+    let knownNames = Set(known())
     for target in targets where !knownNames.contains(target) { problems.append(.unknownTarget(target)) }
     let wanted = Set(targets)
     return actions.compactMap { action in
@@ -98,14 +107,14 @@ extension Planner {
     _ actions: [PlanAction], live: [HogFunction], desired: [DesiredFunction], settings: ProjectSettings
   ) -> [PlanningProblem] {
     let scope = Set(settings.manageTypes).union(desired.map(\.type))
-    let managed = live.filter { scope.contains($0.type) }.count
+    let managed = live.count { scope.contains($0.type) }
     guard managed > 0 else { return [] }
     var problems: [PlanningProblem] = []
     let checks: [(String, PlanAction.Kind, Double)] = [
       ("delete", .delete, settings.maxDeletePercent), ("update", .update, settings.maxUpdatePercent),
     ]
     for (name, kind, limit) in checks {
-      let count = actions.filter { $0.kind == kind }.count
+      let count = actions.count { $0.kind == kind }
       if Double(count) * 100 > limit * Double(managed) {
         problems.append(.thresholdExceeded(action: name, count: count, managed: managed, limitPercent: limit))
       }

@@ -21,8 +21,8 @@ public enum Planner {
     for function in hidden.sorted(by: { $0.name < $1.name }) {
       warnings.append("\"\(function.name)\" matches a manage.ignore glob; hogctl leaves it alone")
     }
-    let visibleDesired = desired.filter { !ignore.anyMatches($0.name) }
-    let visibleLive = live.filter { !ignore.anyMatches($0.name) }
+    let visibleDesired = ignore.isEmpty ? desired : desired.filter { !ignore.anyMatches($0.name) }
+    let visibleLive = ignore.isEmpty ? live : live.filter { !ignore.anyMatches($0.name) }
     let matching = FunctionMatcher.match(desired: visibleDesired, live: visibleLive)
     var problems = matching.problems
 
