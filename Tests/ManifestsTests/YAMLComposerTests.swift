@@ -136,6 +136,14 @@ struct TagArgumentTests {
     #expect(ShapeDecoder.trimmingBlanks(argument) == expected)
   }
 
+  @Test func blanksAreFoundationsWhitespaces() {
+    let whitespaces = CharacterSet.whitespaces
+    for value in Array(UInt32(0)...0x3100) + [0xFEFF, 0xFFFF, 0x1_0000] {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(ShapeDecoder.isBlank(scalar) == whitespaces.contains(scalar), "U+\(String(value, radix: 16))")
+    }
+  }
+
   @Test func anEnvNameWithBlanksAroundItIsFound() throws {
     let result = try loadFunction(
       "name: A\nhog: x\ninputs:\n  token: !env \"  TOKEN \"\n", environment: ["TOKEN": "t0k"])

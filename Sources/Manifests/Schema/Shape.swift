@@ -36,12 +36,20 @@ struct ObjectShape: Sendable {
   /// Reported instead of the structural rules for anything inside (e.g. `invalid-test`).
   var ruleOverride: String?
   private let indexByName: [String: Int]
+  /// The positions of required fields: the only ones checked once an object is read.
+  let requiredFields: [Int]
+  /// Whether the object holds `inputs` typed by an `inputs_schema` beside them.
+  let typesInputs: Bool
 
   init(_ fields: [Field], ruleOverride: String? = nil) {
+    // The decoder marks the fields it saw in one 64-bit word.
+    precondition(fields.count <= 64, "an object shape holds at most 64 fields")
     self.fields = fields
     self.ruleOverride = ruleOverride
     self.indexByName = Dictionary(
       fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    self.requiredFields = fields.indices.filter { fields[$0].requiredRule != nil }
+    self.typesInputs = indexByName["inputs"] != nil && indexByName["inputs_schema"] != nil
   }
 
   func fieldIndex(_ name: String) -> Int? { indexByName[name] }

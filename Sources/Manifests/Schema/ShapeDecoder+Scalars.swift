@@ -86,12 +86,20 @@ extension ShapeDecoder {
   }
 
   /// `text` without surrounding spaces and tabs; Foundation's trimming is only called when
-  /// there is something to trim, as it costs more than the rest of reading a `!env` tag.
+  /// there is something to trim, as it costs more than the rest of reading a `!env` tag (even
+  /// reaching `CharacterSet.whitespaces` does, so `isBlank` decides that).
   static func trimmingBlanks(_ text: String) -> String {
     guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-      CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+      isBlank(first) || isBlank(last)
     else { return text }
     return text.trimmingCharacters(in: .whitespaces)
+  }
+
+  /// A member of `CharacterSet.whitespaces`: a tab, a space separator (Unicode's Zs), or the
+  /// zero-width space, which Foundation still counts (it was Zs in early Unicode).
+  static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.isASCII { return scalar == " " || scalar == "\t" }
+    return scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
   }
 
   /// `!env NAME` or `!file PATH` as text; failures are reported and yield `nil`.

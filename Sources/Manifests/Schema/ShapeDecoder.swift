@@ -135,22 +135,23 @@ struct ShapeDecoder {
       return mismatch(node, expected: "a mapping")
     }
     let savedOverride = ruleOverride
-    let savedInputTypes = inputTypes
-    defer {
-      ruleOverride = savedOverride
-      inputTypes = savedInputTypes
-    }
+    defer { ruleOverride = savedOverride }
     ruleOverride = shape.ruleOverride ?? ruleOverride
-    inputTypes = [:]
-    // `inputs` are typed by the `inputs_schema` beside them, so that one goes first when it comes later.
+    // Only objects that hold `inputs` set the types they are read with.
+    let savedInputTypes = shape.typesInputs ? inputTypes : [:]
+    defer { if shape.typesInputs { inputTypes = savedInputTypes } }
     var ordered = pairs
-    if let schema = pairs.firstIndex(where: { $0.keyText == "inputs_schema" }),
-      let inputs = pairs.firstIndex(where: { $0.keyText == "inputs" }), inputs < schema
-    {
-      ordered.insert(ordered.remove(at: schema), at: 0)
+    if shape.typesInputs {
+      inputTypes = [:]
+      // `inputs` are typed by the `inputs_schema` beside them, so that one goes first when it comes later.
+      if let schema = pairs.firstIndex(where: { $0.keyText == "inputs_schema" }),
+        let inputs = pairs.firstIndex(where: { $0.keyText == "inputs" }), inputs < schema
+      {
+        ordered.insert(ordered.remove(at: schema), at: 0)
+      }
     }
     var object = JSONObject(minimumCapacity: pairs.count)
-    var present = [Bool](repeating: false, count: shape.fields.count)
+    var present: UInt64 = 0
     for pair in ordered {
       let mark = enter(key: pair.keyText)
       noteKey(pair.key)
@@ -163,18 +164,19 @@ struct ShapeDecoder {
             + DidYouMean.hint(for: pair.keyText, among: shape.fields.map(\.name)), at: at(pair.key))
         continue
       }
-      present[fieldIndex] = true
+      present |= 1 << fieldIndex
       guard let value = decode(pair.value, as: shape.fields[fieldIndex].shape) else {
         continue
       }
       object[pair.keyText] = value
-      if pair.keyText == "inputs_schema", case .array(let items) = value {
+      if shape.typesInputs, pair.keyText == "inputs_schema", case .array(let items) = value {
         inputTypes = Dictionary(
           items.compactMap { item in item["key"]?.stringValue.map { ($0, item["type"]?.stringValue ?? "") } },
           uniquingKeysWith: { first, _ in first })
       }
     }
-    for (index, field) in shape.fields.enumerated() where !present[index] {
+    for index in shape.requiredFields where present & (1 << index) == 0 {
+      let field = shape.fields[index]
       guard let rule = field.requiredRule else { continue }
       let place = pathBytes.isEmpty ? "" : " in '\(path)'"
       report(rule, "missing required field '\(field.name)'\(place)", at: at(node))
