@@ -17,6 +17,11 @@ struct FunctionDiff: Sendable {
     }
     let managed = Normalizer.managedFields(of: desired)
     for field in managed where field != "inputs" {
+      if field == "hog", let wanted = desired.fields["hog"]?.stringValue,
+        let current = live.raw["hog"]?.stringValue, Normalizer.sameHog(wanted, current)
+      {
+        continue
+      }
       let wanted = Normalizer.field(field, desired.fields[field])
       var current = Normalizer.field(field, live.raw[field])
       if field == "filters" {

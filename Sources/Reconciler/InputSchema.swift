@@ -25,6 +25,22 @@ public struct InputSchema: Sendable, Hashable {
     self.isKnown = true
   }
 
+  /// The same keys as `InputSchema(value).secretKeys`, read straight from the list: the last
+  /// item of each key decides, as it does in the index.
+  public static func secretKeys(in value: JSONValue?) -> [String] {
+    guard let list = value?.arrayValue else { return [] }
+    // Schemas hold a handful of items, searched in a list; a long one is indexed.
+    if list.count > 32 { return Array(InputSchema(value).secretKeys) }
+    var seen: [String] = []
+    var secret: [String] = []
+    for case .object(let item) in list.reversed() {
+      guard let key = item["key"]?.stringValue, !seen.contains(key) else { continue }
+      seen.append(key)
+      if item["secret"]?.boolValue == true { secret.append(key) }
+    }
+    return secret
+  }
+
   /// Keys of the items marked `secret: true`.
   public var secretKeys: Set<String> {
     Set(items.lazy.compactMap { key, item in item["secret"]?.boolValue == true ? key : nil })

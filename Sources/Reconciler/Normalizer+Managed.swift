@@ -43,9 +43,9 @@ extension Normalizer {
     desired: DesiredFunction, live: HogFunction?, template: JSONValue?
   ) -> Set<String> {
     var keys = desired.secretInputKeys
-      .union(InputSchema(desired.fields["inputs_schema"]).secretKeys)
-      .union(InputSchema(template?["inputs_schema"]).secretKeys)
-      .union(InputSchema(live?.raw["inputs_schema"]).secretKeys)
+    keys.formUnion(InputSchema.secretKeys(in: desired.fields["inputs_schema"]))
+    keys.formUnion(InputSchema.secretKeys(in: template?["inputs_schema"]))
+    keys.formUnion(InputSchema.secretKeys(in: live?.raw["inputs_schema"]))
     for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
       keys.insert(key)
     }

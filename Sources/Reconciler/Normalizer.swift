@@ -57,6 +57,11 @@ public enum Normalizer {
   /// nothing but newlines, needs only those newlines dropped. Anything else (trailing spaces,
   /// `\r\n`, leading or Unicode white space) takes the general path.
   private static func hogFastPath(_ text: String) -> String? {
+    hogFastPathEnd(text).map { String(text[..<$0]) }
+  }
+
+  /// Where the fast path's result ends, or nil when the text needs the general path.
+  private static func hogFastPathEnd(_ text: String) -> String.Index? {
     let utf8 = text.utf8
     let printable: ClosedRange<UInt8> = 0x21...0x7E
     guard let first = utf8.first, printable.contains(first) else { return nil }
@@ -68,7 +73,18 @@ public enum Normalizer {
       previous = byte
     }
     guard printable.contains(previous) else { return nil }
-    return String(text[..<end])
+    return end
+  }
+
+  /// Whether two `hog` texts are the same once normalised, without building either when both
+  /// take the fast path (the common case in a plan, where most functions are unchanged).
+  public static func sameHog(_ left: String, _ right: String) -> Bool {
+    guard let leftEnd = hogFastPathEnd(left), let rightEnd = hogFastPathEnd(right) else {
+      return hog(left) == hog(right)
+    }
+    // Equal bytes are equal text; different bytes may still be canonically equivalent.
+    return left.utf8[..<leftEnd].elementsEqual(right.utf8[..<rightEnd])
+      || left[..<leftEnd] == right[..<rightEnd]
   }
 
   /// `enabled` accepts the strings `"true"`/`"false"`.

@@ -178,6 +178,49 @@ import Testing
     }
   }
 
+  @Test func sameHogAgreesWithComparingNormalisedText() {
+    let pieces = ["a", "}", " ", "\n", "\n", "\t", "\r\n", "é", "e\u{301}", "😀"]
+    var generator = SystemRandomNumberGenerator()
+    func text() -> String {
+      (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
+    }
+    var equalPairs = 0
+    for _ in 0..<5000 {
+      let left = text()
+      // Half the pairs share their code, so equal pairs are common, as in a plan.
+      let right =
+        Bool.random(using: &generator) ? left + String(repeating: "\n", count: Int.random(in: 0...2)) : text()
+      let expected = Normalizer.hog(left) == Normalizer.hog(right)
+      if expected { equalPairs += 1 }
+      #expect(
+        Normalizer.sameHog(left, right) == expected, "\(left.debugDescription) \(right.debugDescription)")
+    }
+    #expect(Normalizer.sameHog("aé}\n", "ae\u{301}}"))
+    #expect(equalPairs > 1000)
+  }
+
+  @Test(arguments: [3, 40]) func secretKeysReadFromTheListAgreeWithTheIndex(size: Int) {
+    var generator = SeededGenerator(seed: UInt64(size))
+    for _ in 0..<300 {
+      let items: [JSONValue] = (0..<Int.random(in: 0...size, using: &generator)).map { _ in
+        switch Int.random(in: 0..<8, using: &generator) {
+        case 0: return "not an item"
+        case 1: return ["type": "string", "secret": true]
+        default:
+          // Few keys, so a key often appears twice and its last item decides.
+          return [
+            "key": .string("k\(Int.random(in: 0..<5, using: &generator))"),
+            "secret": .bool(Bool.random(using: &generator)),
+          ]
+        }
+      }
+      let schema = JSONValue.array(items)
+      #expect(Set(InputSchema.secretKeys(in: schema)) == InputSchema(schema).secretKeys, "\(schema)")
+    }
+    #expect(InputSchema.secretKeys(in: nil).isEmpty)
+  }
+
   @Test func schemaFlagsDefaultToFalse() {
     let normalized = Normalizer.inputsSchema([["type": "string", "key": "a"]])
     #expect(
