@@ -71,14 +71,13 @@ import Testing
   }
 
   @Test func aRefusedConnectionSaysNothingWasSent() async throws {
-    let server = try LocalHTTPServer { _ in .drop }
-    let url = server.url
-    server.stop()
+    let refusing = try RefusingPort()
     await #expect {
-      _ = try await URLSessionTransport(timeout: 5).send(APIRequest(method: .get, url: url))
+      _ = try await URLSessionTransport(timeout: 5).send(APIRequest(method: .get, url: refusing.url))
     } throws: { error in
       (error as? TransportError)?.requestMayHaveBeenSent == false
     }
+    withExtendedLifetime(refusing) {}
   }
 
   @Test func aSlowAnswerTimesOut() async throws {

@@ -119,3 +119,35 @@ final class LocalHTTPServer: @unchecked Sendable {
     _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, bytes.count, Int32(MSG_NOSIGNAL)) }
   }
 }
+
+/// A port on 127.0.0.1 that refuses connections: bound, so no other test can take it while it
+/// is held, but never listening. A stopped server's port could be reused at once by a test
+/// running beside it.
+final class RefusingPort: @unchecked Sendable {
+  private let socketFD: Int32
+  let port: Int
+
+  init() throws {
+    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    self.socketFD = socketFD
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    address.sin_port = 0
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+      }
+    }
+    guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
+    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+    _ = withUnsafeMutablePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
+    }
+    port = Int(UInt16(bigEndian: address.sin_port))
+  }
+
+  var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+  deinit { close(socketFD) }
+}
