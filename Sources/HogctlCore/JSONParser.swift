@@ -177,8 +177,15 @@ struct JSONParser {
       case ..<0x20:
         throw error("a control character in a string")
       default:
-        scratch.append(byte)
-        position += 1
+        // Up to the next quote, escape or control character in one copy: code such as `hog`
+        // has an escaped newline every line, and plain runs between them.
+        let run = position
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
+          bytes[position] != UInt8(ascii: "\\"), bytes[position] >= 0x20
+        {
+          position += 1
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<position]))
       }
     }
     throw error("an unterminated string")

@@ -17,7 +17,7 @@ struct JSONParserTests {
     #"[]"#, #"{}"#, #"  [ 1 , 2 ]  "#, "\n\t{\"x\" :\r\n 0}\n",
     #"[0, -0, 1, -1, 123456789012345, 1234567890123456789, 1.5, -2.25e3, 1E2, 1e-7, 0.1, 9007199254740993]"#,
     #"["", "plain", "quote \" backslash \\ slash \/", "\b\f\n\r\t", "\u00e9\u4e2d", "\ud83d\ude00", "é中😀"]"#,
-    #""a scalar""#, "42", "true", "null",
+    #""a scalar""#, "42", "true", "null", #"["first\nsecond é中 😀\tthird \"q\" end\\"]"#,
     String(repeating: "[", count: 40) + #"{"deep": [1]}"# + String(repeating: "]", count: 40),
   ]
 
@@ -30,6 +30,7 @@ struct JSONParserTests {
     "", " ", "[1,]", #"{"a":1,}"#, "[01]", "[1.]", "[.5]", "[1e]", "[-]", "[+1]", "tru", "nul",
     "[true false]",
     #"{"a" 1}"#, #"{a: 1}"#, #"{"a": 1"#, "[1", #""unterminated"#, "\"tab\there\"", #""\x""#, #""\u12""#,
+    "\"escaped\\n then a raw\ttab\"", #""escaped\n then unterminated"#,
     #""\ud83d""#, #""\ude00""#, #""\ud83d\u0041""#, "[1] [2]", "1e999", "[NaN]", "[Infinity]", "{'a': 1}",
   ]
 
