@@ -21,7 +21,8 @@ struct HogFunctionsController {
   @Sendable func list(_ request: Request, context: Context) async throws -> Response {
     let parameters = request.query
     let query = ListQuery(parameters: parameters)
-    let (count, results) = await store.list(query)
+    let (count, page) = await store.list(query)
+    let results = page.map { JSONValue.object(store.rules.render($0.record, full: query.full)) }
     let links = PageLinks.links(
       baseURL: request.baseURL, path: request.uri.path, query: request.uri.query, count: count,
       limit: query.limit, offset: query.offset)

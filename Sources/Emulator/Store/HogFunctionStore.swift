@@ -47,7 +47,9 @@ actor HogFunctionStore {
 
   // MARK: Reads
 
-  func list(_ query: ListQuery) -> (count: Int, results: [JSONValue]) {
+  /// The matches' count and this query's page, stored form: the caller renders it outside the
+  /// actor, so pages requested together are rendered side by side, as PostHog's workers would.
+  func list(_ query: ListQuery) -> (count: Int, page: [StoredFunction]) {
     let ordered: [StoredFunction]
     if let lastListing, lastListing.query == query.ignoringPage {
       ordered = lastListing.ordered
@@ -55,7 +57,7 @@ actor HogFunctionStore {
       ordered = query.ordered(state.functions)
       lastListing = (query.ignoringPage, ordered)
     }
-    return (ordered.count, query.page(ofOrdered: ordered).map { render($0, full: query.full) })
+    return (ordered.count, query.page(ofOrdered: ordered))
   }
 
   /// A live function, or 404.
