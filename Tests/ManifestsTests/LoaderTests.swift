@@ -115,7 +115,7 @@ struct LoaderTests {
 
       """
     let result = try loadFunction(yaml)
-    let found = result.diagnostics.map { "\($0.position ?? "") \($0.ruleID) \($0.message)" }
+    let found = result.diagnostics.map { "\($0.position) \($0.ruleID) \($0.message)" }
     let expected = [
       "function.yaml:5:23 invalid-enum 'inputs_schema[1].type' must be one of",
       "function.yaml:8:16 masking-ttl-range 'masking.ttl' must be between 60 and 86400, not 5",
