@@ -4,8 +4,8 @@ import HogctlCore
 /// copies into each input, and which defaults it fills.
 public struct InputSchema: Sendable, Hashable {
   /// Items by `key`, in wire shape (each an object); a key listed twice keeps its last item.
-  /// A sorted JSON object rather than a dictionary: schemas hold a handful of items, and four are
-  /// read per function in a plan, where hashing every key cost more than the search.
+  /// A sorted JSON object rather than a dictionary: schemas hold a handful of items, and several
+  /// are indexed per function in a plan, where hashing every key cost more than the search.
   public var items: JSONObject
   /// False when no schema is known (a template-filled schema whose template was not fetched):
   /// then inputs are compared as they are, without dropping keys the schema does not list.
@@ -23,22 +23,6 @@ public struct InputSchema: Sendable, Hashable {
     }
     self.items = items
     self.isKnown = true
-  }
-
-  /// The same keys as `InputSchema(value).secretKeys`, read straight from the list: the last
-  /// item of each key decides, as it does in the index.
-  public static func secretKeys(in value: JSONValue?) -> [String] {
-    guard let list = value?.arrayValue else { return [] }
-    // Schemas hold a handful of items, searched in a list; a long one is indexed.
-    if list.count > 32 { return Array(InputSchema(value).secretKeys) }
-    var seen: [String] = []
-    var secret: [String] = []
-    for case .object(let item) in list.reversed() {
-      guard let key = item["key"]?.stringValue, !seen.contains(key) else { continue }
-      seen.append(key)
-      if item["secret"]?.boolValue == true { secret.append(key) }
-    }
-    return secret
   }
 
   /// Keys of the items marked `secret: true`.

@@ -43,9 +43,9 @@ extension Normalizer {
     desired: DesiredFunction, live: HogFunction?, template: JSONValue?
   ) -> Set<String> {
     var keys = desired.secretInputKeys
-    keys.formUnion(InputSchema.secretKeys(in: desired.fields["inputs_schema"]))
-    keys.formUnion(InputSchema.secretKeys(in: template?["inputs_schema"]))
-    keys.formUnion(InputSchema.secretKeys(in: live?.raw["inputs_schema"]))
+    for schema in [desired.fields["inputs_schema"], template?["inputs_schema"], live?.raw["inputs_schema"]] {
+      keys.formUnion(InputSchema(schema).secretKeys)
+    }
     for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
       keys.insert(key)
     }

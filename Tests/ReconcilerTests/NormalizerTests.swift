@@ -200,27 +200,6 @@ import Testing
     #expect(equalPairs > 1000)
   }
 
-  @Test(arguments: [3, 40]) func secretKeysReadFromTheListAgreeWithTheIndex(size: Int) {
-    var generator = SeededGenerator(seed: UInt64(size))
-    for _ in 0..<300 {
-      let items: [JSONValue] = (0..<Int.random(in: 0...size, using: &generator)).map { _ in
-        switch Int.random(in: 0..<8, using: &generator) {
-        case 0: return "not an item"
-        case 1: return ["type": "string", "secret": true]
-        default:
-          // Few keys, so a key often appears twice and its last item decides.
-          return [
-            "key": .string("k\(Int.random(in: 0..<5, using: &generator))"),
-            "secret": .bool(Bool.random(using: &generator)),
-          ]
-        }
-      }
-      let schema = JSONValue.array(items)
-      #expect(Set(InputSchema.secretKeys(in: schema)) == InputSchema(schema).secretKeys, "\(schema)")
-    }
-    #expect(InputSchema.secretKeys(in: nil).isEmpty)
-  }
-
   @Test func schemaFlagsDefaultToFalse() {
     let normalized = Normalizer.inputsSchema([["type": "string", "key": "a"]])
     #expect(

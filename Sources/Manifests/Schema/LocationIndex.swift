@@ -55,15 +55,10 @@ struct LocationIndex: Sendable {
       }
     }
 
-    /// A location in this table's own file, as a YAML node gives it: no file to compare. The
-    /// path comes as UTF-8, as the decoder builds it.
+    /// A location in this table's own file, as a YAML node gives it (1-based, so never taken
+    /// for a cleared path): no file to compare. The path comes as UTF-8, as the decoder builds it.
     mutating func note(_ path: [UInt8], line: Int32, column: Int32) {
-      if line > 0 {
-        append(path, line: line, column: column)
-      } else {
-        self[String(decoding: path, as: UTF8.self)] = ManifestLocation(
-          file: file, line: Int(line), column: Int(column))
-      }
+      append(path, line: line, column: column)
     }
 
     private mutating func append(_ path: String, line: Int32, column: Int32) {
@@ -106,9 +101,5 @@ struct LocationIndex: Sendable {
 
   static func child(_ path: String, _ key: String) -> String {
     path.isEmpty ? key : path + "." + key
-  }
-
-  static func element(_ path: String, _ index: Int) -> String {
-    path + "[" + String(index) + "]"
   }
 }

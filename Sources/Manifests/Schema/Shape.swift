@@ -36,8 +36,9 @@ struct ObjectShape: Sendable {
   /// Reported instead of the structural rules for anything inside (e.g. `invalid-test`).
   var ruleOverride: String?
   private let indexByName: [String: Int]
-  /// The positions of required fields: the only ones checked once an object is read.
-  let requiredFields: [Int]
+  /// The required fields' positions and the rules reported when they are missing: the only
+  /// fields checked once an object is read.
+  let requiredFields: [(index: Int, rule: String)]
   /// Whether the object holds `inputs` typed by an `inputs_schema` beside them.
   let typesInputs: Bool
 
@@ -48,7 +49,9 @@ struct ObjectShape: Sendable {
     self.ruleOverride = ruleOverride
     self.indexByName = Dictionary(
       fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-    self.requiredFields = fields.indices.filter { fields[$0].requiredRule != nil }
+    self.requiredFields = fields.indices.compactMap { index in
+      fields[index].requiredRule.map { (index, $0) }
+    }
     self.typesInputs = indexByName["inputs"] != nil && indexByName["inputs_schema"] != nil
   }
 

@@ -175,11 +175,9 @@ struct ShapeDecoder {
           uniquingKeysWith: { first, _ in first })
       }
     }
-    for index in shape.requiredFields where present & (1 << index) == 0 {
-      let field = shape.fields[index]
-      guard let rule = field.requiredRule else { continue }
+    for (index, rule) in shape.requiredFields where present & (1 << index) == 0 {
       let place = pathBytes.isEmpty ? "" : " in '\(path)'"
-      report(rule, "missing required field '\(field.name)'\(place)", at: at(node))
+      report(rule, "missing required field '\(shape.fields[index].name)'\(place)", at: at(node))
     }
     return .object(object)
   }

@@ -43,12 +43,14 @@ struct TagResolver {
       return .failure(ruleID: RuleID.fileNotFound, message: "`!file` needs a path relative to this manifest")
     }
     do {
-      let size = try fileSystem.sizeOfFile(resolved)
-      if size > YAMLDocumentReader.maximumFileSize {
+      let data: Data
+      switch try fileSystem.contentsOfFile(resolved, limit: YAMLDocumentReader.maximumFileSize) {
+      case .data(let contents):
+        data = contents
+      case .tooLarge(let size):
         return .failure(
           ruleID: RuleID.fileTooLarge, message: "'\(shown)' is \(size) bytes; files are limited to 10 MB")
       }
-      let data = try fileSystem.contentsOfFile(resolved)
       guard var text = String(validating: data, as: UTF8.self) else {
         return .failure(ruleID: RuleID.fileNotFound, message: "cannot read '\(shown)': it is not UTF-8 text")
       }

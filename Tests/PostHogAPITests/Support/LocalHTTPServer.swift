@@ -28,25 +28,8 @@ final class LocalHTTPServer: @unchecked Sendable {
 
   init(handler: @escaping @Sendable (Request) -> Answer) throws {
     self.handler = handler
-    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    self.socketFD = socketFD
-    var reuse: Int32 = 1
-    setsockopt(socketFD, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard bound == 0, listen(socketFD, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
-    }
-    self.port = Int(UInt16(bigEndian: address.sin_port))
+    (socketFD, port) = try loopbackSocket(reusable: true)
+    guard listen(socketFD, 64) == 0 else { throw POSIXError(.EADDRINUSE) }
     let thread = Thread { [self] in acceptLoop() }
     thread.start()
   }
@@ -128,26 +111,38 @@ final class RefusingPort: @unchecked Sendable {
   let port: Int
 
   init() throws {
-    let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    self.socketFD = socketFD
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    address.sin_port = 0
-    let bound = withUnsafePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-        bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-      }
-    }
-    guard bound == 0 else { throw POSIXError(.EADDRINUSE) }
-    var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-    _ = withUnsafeMutablePointer(to: &address) {
-      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) }
-    }
-    port = Int(UInt16(bigEndian: address.sin_port))
+    // Not reusable: with SO_REUSEADDR another socket could bind the same port and listen.
+    (socketFD, port) = try loopbackSocket(reusable: false)
   }
 
   var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
   deinit { close(socketFD) }
+}
+
+/// A TCP socket bound to a free port on 127.0.0.1, not yet listening.
+private func loopbackSocket(reusable: Bool) throws -> (descriptor: Int32, port: Int) {
+  let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+  if reusable {
+    var reuse: Int32 = 1
+    setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+  }
+  var address = sockaddr_in()
+  address.sin_family = sa_family_t(AF_INET)
+  address.sin_addr.s_addr = inet_addr("127.0.0.1")
+  address.sin_port = 0
+  let bound = withUnsafePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+      bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+    }
+  }
+  guard bound == 0 else {
+    close(descriptor)
+    throw POSIXError(.EADDRINUSE)
+  }
+  var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+  _ = withUnsafeMutablePointer(to: &address) {
+    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+  }
+  return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
 }
