@@ -22,6 +22,9 @@ struct FunctionDiff: Sendable {
       {
         continue
       }
+      if field == "inputs_schema", Normalizer.sameInputsSchema(desired.fields[field], live.raw[field]) {
+        continue
+      }
       let wanted = Normalizer.field(field, desired.fields[field])
       var current = Normalizer.field(field, live.raw[field])
       if field == "filters" {
@@ -41,8 +44,9 @@ struct FunctionDiff: Sendable {
   private mutating func diffInputs(
     desired: DesiredFunction, live: HogFunction, template: JSONValue?, rotateSecrets: Bool
   ) {
-    let schema = Normalizer.effectiveSchema(desired: desired, live: live, template: template)
-    let secrets = Normalizer.secretKeys(desired: desired, live: live, template: template)
+    let schemas = Normalizer.InputSchemas(desired: desired, live: live, template: template)
+    let schema = schemas.effective
+    let secrets = schemas.secretKeys
     let ignored = Normalizer.ignoredInputKeys(of: desired)
     let wanted = Normalizer.inputs(
       desired.fields["inputs"], schema: schema, excluding: secrets.union(ignored))

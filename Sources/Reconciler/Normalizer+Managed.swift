@@ -7,15 +7,31 @@ extension Normalizer {
   /// of those it leaves out, minus template-filled fields it leaves out while naming a template,
   /// minus `ignore_changes`, minus a transformation's `execution_order` (a reorder's business).
   public static func managedFields(of desired: DesiredFunction) -> [String] {
-    var fields = Set(desired.fields.keys).union(manifestDefaults.keys)
-    if desired.templateID != nil {
-      fields.subtract(templateFilledFields.subtracting(desired.fields.keys))
+    // Both key lists are sorted (a JSON object keeps its members in key order), so they are
+    // merged rather than hashed into sets: this runs for every function in a plan.
+    var fields: [String] = []
+    fields.reserveCapacity(desired.fields.count + manifestDefaults.count)
+    var defaults = manifestDefaults.keys.makeIterator()
+    var nextDefault = defaults.next()
+    for key in desired.fields.keys {
+      while let pending = nextDefault, pending <= key {
+        if pending != key { fields.append(pending) }
+        nextDefault = defaults.next()
+      }
+      fields.append(key)
     }
-    fields.subtract(desired.ignoreChanges)
-    fields.subtract(serverDerivedFields)
-    fields.subtract(["name", "type"])
-    if desired.type == "transformation" { fields.remove("execution_order") }
-    return fields.sorted()
+    while let pending = nextDefault {
+      fields.append(pending)
+      nextDefault = defaults.next()
+    }
+    return fields.filter { field in
+      if serverDerivedFields.contains(field) || field == "name" || field == "type" { return false }
+      if desired.templateID != nil, templateFilledFields.contains(field), desired.fields[field] == nil {
+        return false
+      }
+      if desired.type == "transformation", field == "execution_order" { return false }
+      return !desired.ignoreChanges.contains(field)
+    }
   }
 
   /// Input keys listed in `ignore_changes` as `inputs.<key>`.
@@ -31,9 +47,7 @@ extension Normalizer {
   public static func effectiveSchema(
     desired: DesiredFunction, live: HogFunction?, template: JSONValue?
   ) -> InputSchema {
-    if let schema = desired.fields["inputs_schema"] { return InputSchema(schema) }
-    if let schema = live?.raw["inputs_schema"], !schema.isNull { return InputSchema(schema) }
-    return InputSchema(template?["inputs_schema"])
+    InputSchemas(desired: desired, live: live, template: template).effective
   }
 
   /// Every input key that is write-only by any schema that applies (the manifest's, as the
@@ -42,14 +56,40 @@ extension Normalizer {
   public static func secretKeys(
     desired: DesiredFunction, live: HogFunction?, template: JSONValue?
   ) -> Set<String> {
-    var keys = desired.secretInputKeys
-    for schema in [desired.fields["inputs_schema"], template?["inputs_schema"], live?.raw["inputs_schema"]] {
-      keys.formUnion(InputSchema(schema).secretKeys)
+    InputSchemas(desired: desired, live: live, template: template).secretKeys
+  }
+
+  /// The input schemas that concern one function, each indexed once: a diff needs both the
+  /// effective schema and the secret keys, which read the same lists.
+  struct InputSchemas {
+    private let desired: DesiredFunction
+    private let live: HogFunction?
+    private let manifest: InputSchema
+    private let server: InputSchema
+    private let template: InputSchema
+
+    init(desired: DesiredFunction, live: HogFunction?, template: JSONValue?) {
+      self.desired = desired
+      self.live = live
+      manifest = InputSchema(desired.fields["inputs_schema"])
+      server = InputSchema(live?.raw["inputs_schema"])
+      self.template = InputSchema(template?["inputs_schema"])
     }
-    for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
-      keys.insert(key)
+
+    var effective: InputSchema {
+      if desired.fields["inputs_schema"] != nil { return manifest }
+      if let schema = live?.raw["inputs_schema"], !schema.isNull { return server }
+      return template
     }
-    return keys
+
+    var secretKeys: Set<String> {
+      var keys = desired.secretInputKeys
+      for schema in [manifest, template, server] { keys.formUnion(schema.secretKeys) }
+      for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
+        keys.insert(key)
+      }
+      return keys
+    }
   }
 
   /// The secret input keys the manifest gives a value for.

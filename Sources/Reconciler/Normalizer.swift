@@ -1,3 +1,4 @@
+import Foundation
 import HogctlCore
 
 /// The one place that turns live functions (as the API returns them) and desired ones (as
@@ -57,18 +58,20 @@ public enum Normalizer {
   /// nothing but newlines, needs only those newlines dropped. Anything else (trailing spaces,
   /// `\r\n`, leading or Unicode white space) takes the general path.
   private static func hogFastPath(_ text: String) -> String? {
-    hogFastPathEnd(text).map { String(text[..<$0]) }
+    var text = text
+    return text.withUTF8 { hogFastPathLength($0) }.map {
+      String(decoding: text.utf8.prefix($0), as: UTF8.self)
+    }
   }
 
-  /// Where the fast path's result ends, or nil when the text needs the general path.
-  private static func hogFastPathEnd(_ text: String) -> String.Index? {
-    let utf8 = text.utf8
+  /// How many bytes the fast path keeps, or nil when the text needs the general path.
+  private static func hogFastPathLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
     let printable: ClosedRange<UInt8> = 0x21...0x7E
-    guard let first = utf8.first, printable.contains(first) else { return nil }
-    var end = utf8.endIndex
-    while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x0A { end = utf8.index(before: end) }
+    guard let first = bytes.first, printable.contains(first) else { return nil }
+    var end = bytes.count
+    while end > 0, bytes[end - 1] == 0x0A { end -= 1 }
     var previous: UInt8 = 0x0A
-    for byte in utf8[..<end] {
+    for byte in bytes[..<end] {
       if byte == 0x0A, previous != 0x0A, !printable.contains(previous) { return nil }
       previous = byte
     }
@@ -79,12 +82,21 @@ public enum Normalizer {
   /// Whether two `hog` texts are the same once normalised, without building either when both
   /// take the fast path (the common case in a plan, where most functions are unchanged).
   public static func sameHog(_ left: String, _ right: String) -> Bool {
-    guard let leftEnd = hogFastPathEnd(left), let rightEnd = hogFastPathEnd(right) else {
-      return hog(left) == hog(right)
+    var (left, right) = (left, right)
+    let fast = left.withUTF8 { leftBytes in
+      right.withUTF8 { rightBytes -> Bool? in
+        guard let leftEnd = hogFastPathLength(leftBytes), let rightEnd = hogFastPathLength(rightBytes) else {
+          return nil
+        }
+        // Equal bytes are equal text; different bytes may still be canonically equivalent.
+        if leftEnd == rightEnd, memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, leftEnd) == 0 {
+          return true
+        }
+        return String(decoding: leftBytes[..<leftEnd], as: UTF8.self)
+          == String(decoding: rightBytes[..<rightEnd], as: UTF8.self)
+      }
     }
-    // Equal bytes are equal text; different bytes may still be canonically equivalent.
-    return left.utf8[..<leftEnd].elementsEqual(right.utf8[..<rightEnd])
-      || left[..<leftEnd] == right[..<rightEnd]
+    return fast ?? (hog(left) == hog(right))
   }
 
   /// `enabled` accepts the strings `"true"`/`"false"`.
@@ -107,6 +119,55 @@ public enum Normalizer {
         }
         return .object(object)
       })
+  }
+
+  /// Whether two `inputs_schema` values are equal once normalised, without building either:
+  /// the lists are walked item by item and each pair of items member by member (both sorted by
+  /// key), a missing or null flag counting as `false`.
+  public static func sameInputsSchema(_ left: JSONValue?, _ right: JSONValue?) -> Bool {
+    let left = left ?? manifestDefaults["inputs_schema"] ?? .null
+    let right = right ?? manifestDefaults["inputs_schema"] ?? .null
+    guard case .array(let leftItems) = left, case .array(let rightItems) = right else {
+      return inputsSchema(left) == inputsSchema(right)
+    }
+    guard leftItems.count == rightItems.count else { return false }
+    for (leftItem, rightItem) in zip(leftItems, rightItems) {
+      guard case .object(let leftObject) = leftItem, case .object(let rightObject) = rightItem else {
+        guard leftItem == rightItem else { return false }
+        continue
+      }
+      guard sameSchemaItem(leftObject, rightObject) else { return false }
+    }
+    return true
+  }
+
+  private static func sameSchemaItem(_ left: JSONObject, _ right: JSONObject) -> Bool {
+    func flagValue(_ value: JSONValue) -> JSONValue { value.isNull ? false : value }
+    func isFlag(_ key: String) -> Bool { key == "required" || key == "secret" || key == "hidden" }
+    var (leftIndex, rightIndex) = (left.startIndex, right.startIndex)
+    while leftIndex < left.endIndex || rightIndex < right.endIndex {
+      if rightIndex == right.endIndex
+        || (leftIndex < left.endIndex && left[leftIndex].key < right[rightIndex].key)
+      {
+        // On the left only: equal only as a flag that normalises to the missing flag's `false`.
+        let member = left[leftIndex]
+        guard isFlag(member.key), flagValue(member.value) == false else { return false }
+        leftIndex += 1
+      } else if leftIndex == left.endIndex || right[rightIndex].key < left[leftIndex].key {
+        let member = right[rightIndex]
+        guard isFlag(member.key), flagValue(member.value) == false else { return false }
+        rightIndex += 1
+      } else {
+        let (key, leftValue, rightValue) = (
+          left[leftIndex].key, left[leftIndex].value, right[rightIndex].value
+        )
+        let same = isFlag(key) ? flagValue(leftValue) == flagValue(rightValue) : leftValue == rightValue
+        guard same else { return false }
+        leftIndex += 1
+        rightIndex += 1
+      }
+    }
+    return true
   }
 
   /// `masking`: the server's `bytecode` dropped, a null `threshold` the same as none.

@@ -293,4 +293,72 @@ import Testing
     )
     #expect(update.body == ["description": ""])
   }
+
+  /// The merge in `managedFields` against its definition in sets: the manifest's fields plus the
+  /// defaults, less template-filled fields it leaves out, `ignore_changes`, server-derived fields,
+  /// `name`, `type` and a transformation's `execution_order`, sorted.
+  @Test func managedFieldsMatchTheirDefinitionInSets() {
+    let candidates = [
+      "description", "enabled", "execution_order", "filters", "hog", "icon_url", "id", "inputs",
+      "inputs_schema", "mappings", "masking", "name", "template_id", "type", "zz_extra", "a_extra",
+    ]
+    var generator = SeededGenerator(seed: 11)
+    for _ in 0..<500 {
+      var fields: JSONObject = [:]
+      for field in candidates where Bool.random(using: &generator) { fields[field] = true }
+      let type = ["destination", "transformation"].randomElement(using: &generator)!
+      var function = Fixtures.desired("F", type: type)
+      function.fields = fields
+      function.templateID = Bool.random(using: &generator) ? "template-webhook" : nil
+      function.ignoreChanges = candidates.filter { _ in Int.random(in: 0..<6, using: &generator) == 0 }
+      var expected = Set(fields.keys).union(Normalizer.manifestDefaults.keys)
+      if function.templateID != nil {
+        expected.subtract(Normalizer.templateFilledFields.subtracting(fields.keys))
+      }
+      expected.subtract(function.ignoreChanges)
+      expected.subtract(Normalizer.serverDerivedFields)
+      expected.subtract(["name", "type"])
+      if type == "transformation" { expected.remove("execution_order") }
+      #expect(
+        Normalizer.managedFields(of: function) == expected.sorted(),
+        "\(fields.keys) \(function.ignoreChanges)")
+    }
+  }
+
+  /// The member-by-member comparison in `sameInputsSchema` against comparing the normalised
+  /// schemas, on random pairs of schemas that differ in flags (missing, null, true, false),
+  /// other members and items.
+  @Test func sameInputsSchemaAgreesWithComparingNormalisedSchemas() {
+    var generator = SeededGenerator(seed: 5)
+    let flagValues: [JSONValue?] = [nil, .null, true, false]
+    func randomItem() -> JSONValue {
+      var item: JSONObject = ["key": .string(["url", "token"].randomElement(using: &generator)!)]
+      for flag in ["required", "secret", "hidden"] {
+        if let value = flagValues.randomElement(using: &generator)! { item[flag] = value }
+      }
+      if Bool.random(using: &generator) {
+        item["type"] = .string(["string", "json"].randomElement(using: &generator)!)
+      }
+      if Int.random(in: 0..<4, using: &generator) == 0 { item["default"] = .null }
+      return Int.random(in: 0..<20, using: &generator) == 0 ? "not an object" : .object(item)
+    }
+    func randomSchema() -> JSONValue? {
+      switch Int.random(in: 0..<12, using: &generator) {
+      case 0: return nil
+      case 1: return .null
+      default: return .array((0..<Int.random(in: 0...2, using: &generator)).map { _ in randomItem() })
+      }
+    }
+    var equalPairs = 0
+    for _ in 0..<3000 {
+      let (left, right) = (randomSchema(), randomSchema())
+      let expected = Normalizer.field("inputs_schema", left) == Normalizer.field("inputs_schema", right)
+      if expected { equalPairs += 1 }
+      #expect(
+        Normalizer.sameInputsSchema(left, right) == expected,
+        "\(String(describing: left)) \(String(describing: right))")
+    }
+    // Both answers were exercised.
+    #expect(equalPairs > 100 && equalPairs < 2900, "\(equalPairs)")
+  }
 }

@@ -63,3 +63,8 @@ struct SourcePair: Sendable {
   /// The key's text; complex keys are refused while lowering.
   var keyText: String { key.scalarText ?? "" }
 }
+
+extension SourceNode: Equatable {}
+extension SourceNode.ScalarStyle: Equatable {}
+extension SourceNode.Kind: Equatable {}
+extension SourcePair: Equatable {}

@@ -11,9 +11,13 @@ struct YAMLDocumentReader {
     /// The decoded text, kept for rendering source lines; `nil` when the bytes were refused.
     var text: String?
     var diagnostics: [Diagnostic] = []
+    /// Whether libyaml read the file, or `PlainYAMLParser` did.
+    var readByLibYAML = false
   }
 
   var file: String
+  /// Off to read every file with libyaml, as `YAMLReaderCrossCheck` does for comparison.
+  var triesPlainParser = true
 
   func tooLarge(size: Int) -> Diagnostic {
     Diagnostic(
@@ -41,6 +45,11 @@ struct YAMLDocumentReader {
           location: ManifestLocation(file: file, line: risky.line, column: risky.column)))
       return output
     }
+    if triesPlainParser, let root = text.withUTF8(PlainYAMLParser.parse) {
+      output.documents = [root]
+      return output
+    }
+    output.readByLibYAML = true
     var failure: LibYAMLEventStream.Failure?
     // libyaml reads the text in place: everything is composed before the closure returns.
     let (documents, diagnostics) = text.withUTF8 { bytes in
