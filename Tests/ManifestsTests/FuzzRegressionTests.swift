@@ -38,6 +38,10 @@ import Testing
       ruleID: RuleID.aliasLimit, location: ManifestLocation(file: "function.yaml", line: 10, column: 1)),
     "alias-key-before-a-tab.yaml": Expectation(
       ruleID: RuleID.aliasLimit, location: ManifestLocation(file: "function.yaml", line: 10, column: 1)),
+    // Found by the fuzzer: after an explicit `?` key with no value at the end of a file without
+    // a final newline, libyaml placed the empty value on the line after the last one.
+    "explicit-key-without-value-at-end-of-file.bin": Expectation(
+      ruleID: RuleID.invalidBoolean, location: ManifestLocation(file: "hogctl.yaml", line: 3, column: 18)),
     // `\r\n` is one Character in Swift; the reader error's line must still count it.
     "crlf-control-character.yaml": Expectation(
       ruleID: RuleID.yamlSyntax, location: ManifestLocation(file: "function.yaml", line: 2, column: 7)),

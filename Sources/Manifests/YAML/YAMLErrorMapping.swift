@@ -22,8 +22,18 @@ struct YAMLErrorMapping {
   /// At the end of a file without a final newline libyaml reports the line after the last one;
   /// such a position is moved back to the end of the last line, which the user can see.
   private func clamped(line: Int, column: Int) -> (Int, Int) {
-    let end = position(ofByteOffset: text.utf8.count)
-    return line > end.0 ? end : (max(line, 1), max(column, 1))
+    let end = endOfText
+    return line > end.line ? end : (max(line, 1), max(column, 1))
+  }
+
+  /// Where the text ends: the last line, and the column after its last character.
+  var endOfText: (line: Int, column: Int) { position(ofByteOffset: text.utf8.count) }
+
+  /// Whether libyaml may place something on the line after the last one: only when the text
+  /// does not end in a line break (a final break starts an empty last line of its own).
+  static func mayReportPastEnd(_ text: String) -> Bool {
+    guard let last = text.last else { return false }
+    return !YAMLLines.breaks.contains(last)
   }
 
   /// Counts lines as libyaml does (see `YAMLLines`), so `\r\n` and `\r` files get the right line.
