@@ -17,14 +17,7 @@ struct FunctionDiff: Sendable {
     }
     let managed = Normalizer.managedFields(of: desired)
     for field in managed where field != "inputs" {
-      if field == "hog", let wanted = desired.fields["hog"]?.stringValue,
-        let current = live.raw["hog"]?.stringValue, Normalizer.sameHog(wanted, current)
-      {
-        continue
-      }
-      if field == "inputs_schema", Normalizer.sameInputsSchema(desired.fields[field], live.raw[field]) {
-        continue
-      }
+      if Normalizer.isUnchanged(field, desired: desired.fields[field], live: live.raw[field]) { continue }
       let wanted = Normalizer.field(field, desired.fields[field])
       var current = Normalizer.field(field, live.raw[field])
       if field == "filters" {

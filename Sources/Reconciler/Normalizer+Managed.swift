@@ -42,14 +42,6 @@ extension Normalizer {
       })
   }
 
-  /// The schema the function's inputs are checked against after apply: the manifest's, else the
-  /// live one (a template filled it), else the template's.
-  public static func effectiveSchema(
-    desired: DesiredFunction, live: HogFunction?, template: JSONValue?
-  ) -> InputSchema {
-    InputSchemas(desired: desired, live: live, template: template).effective
-  }
-
   /// Every input key that is write-only by any schema that applies (the manifest's, as the
   /// loader reports it in `secretInputKeys` and as its schema says, the template's, the live
   /// one's) or that the live function shows as a stored secret.
@@ -76,6 +68,8 @@ extension Normalizer {
       self.template = InputSchema(template?["inputs_schema"])
     }
 
+    /// The schema the function's inputs are checked against after apply: the manifest's, else
+    /// the live one (a template filled it), else the template's.
     var effective: InputSchema {
       if desired.fields["inputs_schema"] != nil { return manifest }
       if let schema = live?.raw["inputs_schema"], !schema.isNull { return server }

@@ -79,6 +79,21 @@ public enum Normalizer {
     return end
   }
 
+  /// Whether a field is certainly the same on both sides once normalised, found without
+  /// building the normalised values where that is cheap (`hog`, `inputs_schema`). False means
+  /// the normalised values must be compared.
+  static func isUnchanged(_ field: String, desired: JSONValue?, live: JSONValue?) -> Bool {
+    switch field {
+    case "hog":
+      guard let wanted = desired?.stringValue, let current = live?.stringValue else { return false }
+      return sameHog(wanted, current)
+    case "inputs_schema":
+      return sameInputsSchema(desired, live)
+    default:
+      return false
+    }
+  }
+
   /// Whether two `hog` texts are the same once normalised, without building either when both
   /// take the fast path (the common case in a plan, where most functions are unchanged).
   public static func sameHog(_ left: String, _ right: String) -> Bool {
@@ -108,13 +123,16 @@ public enum Normalizer {
     }
   }
 
+  /// The flags of a schema item that responses always carry, `false` when not set.
+  static let schemaItemFlags = ["required", "secret", "hidden"]
+
   /// Schema items get `required`, `secret` and `hidden` filled with `false`, as responses do.
   public static func inputsSchema(_ value: JSONValue) -> JSONValue {
     guard let list = value.arrayValue else { return value.isNull ? [] : value }
     return .array(
       list.map { item in
         guard case .object(var object) = item else { return item }
-        for flag in ["required", "secret", "hidden"] where object[flag] == nil || object[flag] == .null {
+        for flag in schemaItemFlags where object[flag] == nil || object[flag] == .null {
           object[flag] = false
         }
         return .object(object)
@@ -143,7 +161,7 @@ public enum Normalizer {
 
   private static func sameSchemaItem(_ left: JSONObject, _ right: JSONObject) -> Bool {
     func flagValue(_ value: JSONValue) -> JSONValue { value.isNull ? false : value }
-    func isFlag(_ key: String) -> Bool { key == "required" || key == "secret" || key == "hidden" }
+    func isFlag(_ key: String) -> Bool { schemaItemFlags.contains(key) }
     var (leftIndex, rightIndex) = (left.startIndex, right.startIndex)
     while leftIndex < left.endIndex || rightIndex < right.endIndex {
       if rightIndex == right.endIndex

@@ -22,8 +22,13 @@ final class LibYAMLEventStream {
   private let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
   private let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
   private var holdsEvent = false
+  /// The end of a text without a final line break. libyaml places what it reads at the very end
+  /// of such a text (an error, or the empty value after a last `? key`) on the line after the
+  /// last one; every position reported here is kept inside the text instead.
+  private let endOfText: (line: Int, column: Int)?
 
-  init(bytes: UnsafeBufferPointer<UInt8>) {
+  init(bytes: UnsafeBufferPointer<UInt8>, endOfText: (line: Int, column: Int)?) {
+    self.endOfText = endOfText
     yaml_parser_initialize(parser)
     yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
     yaml_parser_set_input_string(parser, bytes.baseAddress, bytes.count)
@@ -41,8 +46,20 @@ final class LibYAMLEventStream {
   var type: yaml_event_type_t { event.pointee.type }
 
   /// Where the current event starts, 1-based.
-  var line: Int { Int(event.pointee.start_mark.line) + 1 }
-  var column: Int { Int(event.pointee.start_mark.column) + 1 }
+  var line: Int { start.line }
+  var column: Int { start.column }
+
+  private var start: (line: Int, column: Int) {
+    inside(event.pointee.start_mark)
+  }
+
+  /// A libyaml mark as an editor shows it (1-based), moved back to the end of the text when
+  /// libyaml placed it past the last line.
+  private func inside(_ mark: yaml_mark_t) -> (line: Int, column: Int) {
+    let (line, column) = (Int(mark.line) + 1, Int(mark.column) + 1)
+    if let end = endOfText, line > end.line { return end }
+    return (line, column)
+  }
 
   /// Reads the next event; the previous one is released.
   @discardableResult
@@ -60,15 +77,13 @@ final class LibYAMLEventStream {
     let state = parser.pointee
     let problem = state.problem.map { String(cString: $0) } ?? "the YAML parser failed"
     let context = state.context.map {
-      (String(cString: $0), Int(state.context_mark.line) + 1, Int(state.context_mark.column) + 1)
+      (String(cString: $0), inside(state.context_mark).line, inside(state.context_mark).column)
     }
     if state.error == YAML_READER_ERROR {
       return Failure(problem: problem, position: .byteOffset(state.problem_offset), context: nil)
     }
-    return Failure(
-      problem: problem,
-      position: .mark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1),
-      context: context)
+    let (line, column) = inside(state.problem_mark)
+    return Failure(problem: problem, position: .mark(line: line, column: column), context: context)
   }
 }
 

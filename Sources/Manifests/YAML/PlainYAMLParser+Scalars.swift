@@ -108,29 +108,6 @@ extension PlainYAMLParser {
     return text
   }
 
-  /// The offset just after the quoted scalar that starts at `start`, if it closes on its line.
-  func quotedEnd(from start: Int) -> Int? {
-    let quote = bytes[start]
-    var index = start + 1
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == ASCII.newline { return nil }
-      if byte == quote {
-        if quote == ASCII.singleQuote, index + 1 < bytes.count, bytes[index + 1] == quote {
-          index += 2
-          continue
-        }
-        return index + 1
-      }
-      if byte == ASCII.backslash, quote == ASCII.doubleQuote {
-        guard index + 1 < bytes.count, bytes[index + 1] != ASCII.newline else { return nil }
-        index += 1
-      }
-      index += 1
-    }
-    return nil
-  }
-
   /// `!name` followed by a space, as libyaml resolves it with the default `!` handle.
   mutating func parseTag() throws(Unsupported) -> String {
     position += 1  // the `!`
@@ -194,7 +171,6 @@ extension PlainYAMLParser {
       guard endsInBreak else { break }
       nextLine()
     }
-    position = min(position, bytes.count)
     if chomping != -1, endsInBreak { content.append(ASCII.newline) }
     if chomping == 1 { content.append(contentsOf: repeatElement(ASCII.newline, count: emptyLines)) }
     if position < bytes.count { position = lineStart }

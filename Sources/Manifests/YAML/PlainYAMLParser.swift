@@ -30,11 +30,7 @@ struct PlainYAMLParser {
   /// Printable ASCII and `\n` only: no tabs, no `\r`, no control characters, and so one byte
   /// per column.
   static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var plain = true
-    for byte in bytes {
-      plain = plain && (byte == ASCII.newline || (byte >= ASCII.space && byte < 0x7F))
-    }
-    return plain
+    bytes.allSatisfy { $0 == ASCII.newline || ($0 >= ASCII.space && $0 < 0x7F) }
   }
 
   private mutating func parseDocument() throws(Unsupported) -> SourceNode {
@@ -129,7 +125,7 @@ struct PlainYAMLParser {
     var pairs: [SourcePair] = []
     var keys = MappingKeys()
     while true {
-      if peek() == ASCII.dash && Self.isBlankOrEnd(peek(1)) { throw Unsupported() }
+      if startsSequenceEntry { throw Unsupported() }
       let key = try parseKey()
       let value = try parseMappingValue(indent: indent)
       let text = key.scalarText ?? ""
@@ -230,26 +226,11 @@ struct PlainYAMLParser {
     return SourceNode(kind: .sequence(items), tag: nil, line: startLine, column: startColumn)
   }
 
-  /// Whether the text at `position` is a key followed by `:` (so a list item is a mapping).
+  /// Whether the text at `position` is a key followed by `:` (so a list item is a mapping):
+  /// read as one by a copy of the parser, which is a few integers and a pointer.
   private var startsKey: Bool {
-    var index = position
-    let first = peek()
-    if first == ASCII.doubleQuote || first == ASCII.singleQuote {
-      guard let end = quotedEnd(from: index) else { return false }
-      index = end
-    } else {
-      guard Self.canStartPlain(first, next: peek(1)) else { return false }
-      while index < bytes.count {
-        let byte = bytes[index]
-        let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-        if byte == ASCII.newline || (byte == ASCII.space && next == ASCII.hash) { return false }
-        if byte == ASCII.colon && Self.isBlankOrEnd(next) { return true }
-        index += 1
-      }
-      return false
-    }
-    let next = index + 1 < bytes.count ? bytes[index + 1] : 0
-    return index < bytes.count && bytes[index] == ASCII.colon && Self.isBlankOrEnd(next)
+    var probe = self
+    return (try? probe.parseKey()) != nil
   }
 
   /// A value that starts on its key's (or its `-`'s) line. Returns with `position` on the next

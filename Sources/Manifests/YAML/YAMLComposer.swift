@@ -15,10 +15,6 @@ struct YAMLComposer {
 
   let file: String
   private let events: LibYAMLEventStream
-  /// The end of a text without a final line break, where libyaml places what it reads at the
-  /// very end (an empty value after an explicit `?` key) on the line after the last one. Such
-  /// nodes are moved back to this position, which the user can see.
-  var endOfText: (line: Int, column: Int)?
   private(set) var documents: [SourceNode] = []
   private(set) var diagnostics: [Diagnostic] = []
   /// Nodes produced in the current document, alias copies included.
@@ -62,14 +58,7 @@ struct YAMLComposer {
   }
 
   private func location() -> ManifestLocation {
-    let (line, column) = position()
-    return ManifestLocation(file: file, line: line, column: column)
-  }
-
-  /// The current event's position, kept inside the text.
-  private func position() -> (line: Int, column: Int) {
-    if let end = endOfText, events.line > end.line { return end }
-    return (events.line, events.column)
+    ManifestLocation(file: file, line: events.line, column: events.column)
   }
 
   private func skipToDocumentEnd() throws(LibYAMLEventStream.Failure) {
@@ -82,8 +71,7 @@ struct YAMLComposer {
       throw LimitExceeded(message: "this document is nested more than \(Self.maximumDepth) levels deep")
     }
     let event = events.current
-    let (eventLine, eventColumn) = position()
-    let (line, column) = (Int32(clamping: eventLine), Int32(clamping: eventColumn))
+    let (line, column) = (Int32(clamping: events.line), Int32(clamping: events.column))
     let firstNode = produced
     // Copied now: the event, and the anchor's text with it, is released once children are read.
     let anchor: String?

@@ -50,13 +50,11 @@ struct YAMLDocumentReader {
       return output
     }
     output.readByLibYAML = true
-    let endOfText =
-      YAMLErrorMapping.mayReportPastEnd(text) ? YAMLErrorMapping(file: file, text: text).endOfText : nil
+    let end = YAMLErrorMapping(file: file, text: text).unterminatedEnd
     var failure: LibYAMLEventStream.Failure?
     // libyaml reads the text in place: everything is composed before the closure returns.
     let (documents, diagnostics) = text.withUTF8 { bytes in
-      var composer = YAMLComposer(file: file, events: LibYAMLEventStream(bytes: bytes))
-      composer.endOfText = endOfText
+      var composer = YAMLComposer(file: file, events: LibYAMLEventStream(bytes: bytes, endOfText: end))
       do throws(LibYAMLEventStream.Failure) {
         try composer.composeStream()
       } catch {

@@ -13,27 +13,18 @@ struct YAMLErrorMapping {
       case .mark(let line, let column): (line, column)
       case .byteOffset(let offset): position(ofByteOffset: offset)
       }
-    let clamped = clamped(line: line, column: column)
     return Diagnostic(
       severity: .error, ruleID: RuleID.yamlSyntax, message: "YAML syntax: \(message)",
-      location: ManifestLocation(file: file, line: clamped.0, column: clamped.1))
+      location: ManifestLocation(file: file, line: line, column: column))
   }
 
-  /// At the end of a file without a final newline libyaml reports the line after the last one;
-  /// such a position is moved back to the end of the last line, which the user can see.
-  private func clamped(line: Int, column: Int) -> (Int, Int) {
-    let end = endOfText
-    return line > end.line ? end : (max(line, 1), max(column, 1))
-  }
-
-  /// Where the text ends: the last line, and the column after its last character.
-  var endOfText: (line: Int, column: Int) { position(ofByteOffset: text.utf8.count) }
-
-  /// Whether libyaml may place something on the line after the last one: only when the text
-  /// does not end in a line break (a final break starts an empty last line of its own).
-  static func mayReportPastEnd(_ text: String) -> Bool {
-    guard let last = text.last else { return false }
-    return !YAMLLines.breaks.contains(last)
+  /// Where a text without a final line break ends: its last line, and the column after its last
+  /// character. At such an end libyaml reports the line after the last one, and
+  /// `LibYAMLEventStream` moves what it reports there back to here, where the user can see it.
+  /// `nil` when the text ends in a line break, which starts an empty last line of its own.
+  var unterminatedEnd: (line: Int, column: Int)? {
+    guard let last = text.last, !YAMLLines.breaks.contains(last) else { return nil }
+    return position(ofByteOffset: text.utf8.count)
   }
 
   /// Counts lines as libyaml does (see `YAMLLines`), so `\r\n` and `\r` files get the right line.
