@@ -109,24 +109,41 @@ public struct ManifestLoader: Sendable {
     let output = reader.read(data)
     file.text = output.text
     file.diagnostics += output.diagnostics
-    for document in output.documents {
-      var decoder = ShapeDecoder(tags: tagResolver(for: path), document: document.location(in: shown))
-      let shape = isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction
-      let value = decoder.decode(document, as: .object(shape))?.objectValue ?? [:]
+    let tags = tagResolver(for: path)
+    let shape = Shape.object(isSettings ? ManifestShapes.settings : ManifestShapes.hogFunction)
+    for (index, document) in output.documents.enumerated() {
+      var decoder = ShapeDecoder(tags: tags, document: document.location(in: shown))
+      let value = decoder.decode(document, as: shape)?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics
       file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
+      let locations = Self.locations(
+        of: index, in: output.text ?? "", file: shown, at: document.location(in: shown), tags: tags,
+        shape: shape)
       if isSettings {
-        file.documents.append(
-          .settings(ParsedSettings(file: shown, value: value, locations: decoder.locations)))
+        file.documents.append(.settings(ParsedSettings(file: shown, value: value, locations: locations)))
         continue
       }
       // Prepared for the rules here, on every core, rather than when the files are merged.
       let parsed = ParsedFunction(
-        file: shown, value: value, locations: decoder.locations, taggedInputs: decoder.taggedInputs)
+        file: shown, value: value, locations: locations, taggedInputs: decoder.taggedInputs)
       if case .mapping = document.kind { file.diagnostics += Self.missingHog(parsed) }
       file.documents.append(.function(parsed, inputScopes: parsed.inputScopes))
     }
     return file
+  }
+
+  /// The locations of a file's `index`th document, recorded when first looked up by reading
+  /// the text again, with the same tags, with notes on.
+  static func locations(
+    of index: Int, in text: String, file: String, at document: ManifestLocation, tags: TagResolver,
+    shape: Shape
+  ) -> LocationIndex {
+    LocationIndex(document: document) {
+      let documents = YAMLDocumentReader(file: file).read(text: text).documents
+      var decoder = ShapeDecoder(tags: tags, document: document, recordsLocations: true)
+      if documents.indices.contains(index) { _ = decoder.decode(documents[index], as: shape) }
+      return decoder.locations
+    }
   }
 
   /// `hog` is required unless a template supplies it or the function is declared deleted.

@@ -5,7 +5,9 @@ import HogctlCore
 struct ShapeDecoder {
   var tags: TagResolver
   private(set) var diagnostics: [Diagnostic] = []
-  private(set) var locations: LocationIndex
+  /// Every node's location by path, noted only when `recordsLocations` (see `LocationIndex`).
+  private(set) var locations: LocationLog
+  let recordsLocations: Bool
   /// Input values that came from `!env` or `!file`, by path (`inputs.token`), with the tag.
   private(set) var taggedInputs: [String: String] = [:]
   /// Variables left unset under `--skip-env`.
@@ -14,14 +16,15 @@ struct ShapeDecoder {
   /// The types of the `inputs_schema` next to the `inputs` being decoded, by key.
   private var inputTypes: [String: String] = [:]
 
-  init(tags: TagResolver, document: ManifestLocation) {
+  init(tags: TagResolver, document: ManifestLocation, recordsLocations: Bool = false) {
     self.tags = tags
-    self.locations = LocationIndex(document: document)
+    self.locations = LocationLog(document: document)
+    self.recordsLocations = recordsLocations
   }
 
   /// The path of the value being decoded (`inputs_schema[0].type`) as UTF-8: extended and cut
   /// back as the decoder descends, so no path string is built unless a message or a tagged
-  /// input needs one. Every node's location is noted under it.
+  /// input needs one. Every node's location is noted under it when locations are recorded.
   private var pathBytes: [UInt8] = []
 
   /// The current path as text, for messages.
@@ -54,10 +57,10 @@ struct ShapeDecoder {
   /// Where a node is, in the document's file.
   func at(_ node: SourceNode) -> ManifestLocation { node.location(in: locations.document.file) }
   mutating func noteKey(_ node: SourceNode) {
-    locations.keys.note(pathBytes, line: node.line, column: node.column)
+    if recordsLocations { locations.keys.note(pathBytes, line: node.line, column: node.column) }
   }
   mutating func noteValue(_ node: SourceNode) {
-    locations.values.note(pathBytes, line: node.line, column: node.column)
+    if recordsLocations { locations.values.note(pathBytes, line: node.line, column: node.column) }
   }
   mutating func noteTagged(_ tag: String) { taggedInputs[path] = tag }
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }

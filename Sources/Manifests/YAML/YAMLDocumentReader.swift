@@ -28,13 +28,17 @@ struct YAMLDocumentReader {
   }
 
   func read(_ data: Data) -> Output {
-    var output = Output()
     guard var text = String(validating: data, as: UTF8.self) else {
-      output.diagnostics.append(invalidUTF8(data))
-      return output
+      return Output(diagnostics: [invalidUTF8(data)])
     }
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    output.text = text
+    return read(text: text)
+  }
+
+  /// Reads text already checked as UTF-8, without a byte-order mark (`Output.text`).
+  func read(text: String) -> Output {
+    var text = text
+    var output = Output(text: text)
     if let risky = AliasKeyGuard.firstRiskyKey(in: text) {
       output.diagnostics.append(
         Diagnostic(
