@@ -98,30 +98,45 @@ public struct DiskManifestFileSystem: ManifestFileSystem {
     return data
   }
 
-  /// One open, fstat and read: Foundation's file reading, or a `stat` beforehand for the size,
-  /// costs several more calls per file.
   public func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents {
+    var size = 0
+    return try withContentsOfFile(path, limit: limit, size: &size) { .data(Data($0)) }
+      ?? .tooLarge(size: size)
+  }
+
+  /// Read into a temporary buffer (on the stack for a manifest's size), so the text is the
+  /// only allocation: thousands of manifests each read into `Data` first cost an allocation, a
+  /// zero fill and a copy more per file.
+  public func textOfFile(_ path: String, limit: Int) throws -> LimitedFileText {
+    var size = 0
+    return try withContentsOfFile(path, limit: limit, size: &size, LimitedFileText.init(validating:))
+      ?? .tooLarge(size: size)
+  }
+
+  /// One open, fstat and read: Foundation's file reading, or a `stat` beforehand for the size,
+  /// costs several more calls per file. `nil`, with the size, when the file is over `limit`.
+  private func withContentsOfFile<Result>(
+    _ path: String, limit: Int, size: inout Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) throws -> Result? {
     let descriptor = open(fullPath(path), O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw readError(path) }
     defer { close(descriptor) }
     var status = stat()
     guard fstat(descriptor, &status) == 0 else { throw readError(path) }
-    guard status.st_size <= limit else { return .tooLarge(size: Int(status.st_size)) }
-    var data = Data(count: Int(status.st_size))
-    var filled = 0
-    let failed = data.withUnsafeMutableBytes { buffer -> Bool in
+    size = Int(status.st_size)
+    guard size <= limit else { return nil }
+    return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
+      var filled = 0
       while filled < buffer.count {
         let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
         if count < 0 && errno == EINTR { continue }
-        if count <= 0 { return count < 0 }
+        if count < 0 { throw readError(path) }
+        if count == 0 { break }
         filled += count
       }
-      return false
+      // A file that shrank while being read keeps what was there.
+      return body(UnsafeBufferPointer(rebasing: buffer[..<filled]))
     }
-    guard !failed else { throw readError(path) }
-    // A file that shrank while being read keeps what was there.
-    if filled < data.count { data.count = filled }
-    return .data(data)
   }
 
   private func readError(_ path: String) -> ManifestFileError {

@@ -10,6 +10,9 @@ public protocol ManifestFileSystem: Sendable {
   func contentsOfFile(_ path: String) throws -> Data
   /// The bytes, unless the file is larger than `limit`: then only its size.
   func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents
+  /// The file as text when it is UTF-8, its bytes when it is not, its size when it is larger
+  /// than `limit`.
+  func textOfFile(_ path: String, limit: Int) throws -> LimitedFileText
 }
 
 /// A file's bytes, or its size when it is over the limit it was read with.
@@ -18,11 +21,31 @@ public enum LimitedFileContents: Sendable, Equatable {
   case tooLarge(size: Int)
 }
 
+/// A file's text, or why there is none: its bytes are not UTF-8, or it is over the limit.
+public enum LimitedFileText: Sendable, Equatable {
+  case text(String)
+  /// The bytes, to point at the first one that is not UTF-8.
+  case notUTF8(Data)
+  case tooLarge(size: Int)
+
+  init(validating bytes: some Collection<UInt8>) {
+    self = String(validating: bytes, as: UTF8.self).map(Self.text) ?? .notUTF8(Data(bytes))
+  }
+}
+
 extension ManifestFileSystem {
   /// The size first, then the bytes; a file system that can do both in one step does.
   public func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents {
     let size = try sizeOfFile(path)
     return size > limit ? .tooLarge(size: size) : .data(try contentsOfFile(path))
+  }
+
+  /// The bytes, then the text; a file system that can read text without a copy does.
+  public func textOfFile(_ path: String, limit: Int) throws -> LimitedFileText {
+    switch try contentsOfFile(path, limit: limit) {
+    case .data(let data): LimitedFileText(validating: data)
+    case .tooLarge(let size): .tooLarge(size: size)
+    }
   }
 }
 

@@ -105,15 +105,16 @@ public struct ManifestLoader: Sendable {
       return file
     }
     let reader = YAMLDocumentReader(file: shown)
-    let data: Data
-    switch try fileSystem.contentsOfFile(path, limit: YAMLDocumentReader.maximumFileSize) {
-    case .data(let contents):
-      data = contents
+    let output: YAMLDocumentReader.Output
+    switch try fileSystem.textOfFile(path, limit: YAMLDocumentReader.maximumFileSize) {
+    case .text(let text):
+      output = reader.read(text: YAMLDocumentReader.withoutByteOrderMark(text))
+    case .notUTF8(let data):
+      output = reader.read(data)
     case .tooLarge(let size):
       file.diagnostics.append(reader.tooLarge(size: size))
       return file
     }
-    let output = reader.read(data)
     file.text = output.text
     file.diagnostics += output.diagnostics
     let tags = tagResolver(for: path)

@@ -65,4 +65,40 @@ struct DiskFileSystemTests {
       }
     }
   }
+
+  @Test func readsTextOrSaysWhyNot() throws {
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory.appendingPathComponent("hogctl-text-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    try manager.createDirectory(at: root, withIntermediateDirectories: true)
+    let latin1 = Data("name: caf".utf8) + Data([0xE9, 0x0A])
+    try Data("name: café\n".utf8).write(to: root.appendingPathComponent("utf8.yaml"))
+    try latin1.write(to: root.appendingPathComponent("latin1.yaml"))
+    try Data().write(to: root.appendingPathComponent("empty.yaml"))
+    let fileSystem = DiskManifestFileSystem(root: root)
+    #expect(try fileSystem.textOfFile("utf8.yaml", limit: 100) == .text("name: café\n"))
+    #expect(try fileSystem.textOfFile("latin1.yaml", limit: 100) == .notUTF8(latin1))
+    #expect(try fileSystem.textOfFile("empty.yaml", limit: 100) == .text(""))
+    #expect(try fileSystem.textOfFile("utf8.yaml", limit: 11) == .tooLarge(size: 12))
+    #expect(throws: ManifestFileError.self) { try fileSystem.textOfFile("missing.yaml", limit: 100) }
+  }
+
+  @Test func manifestsOnDiskAreReadAsTextWithoutAByteOrderMark() throws {
+    let manager = FileManager.default
+    let root = manager.temporaryDirectory.appendingPathComponent("hogctl-bom-\(UUID().uuidString)")
+    defer { try? manager.removeItem(at: root) }
+    try manager.createDirectory(at: root, withIntermediateDirectories: true)
+    try Data("\u{FEFF}name: A\nhog: return event\nbogus: 1\n".utf8).write(
+      to: root.appendingPathComponent("a.yaml"))
+    try (Data("name: B\nhog: x # caf".utf8) + Data([0xE9, 0x0A])).write(
+      to: root.appendingPathComponent("b.yaml"))
+    let result = try ManifestLoader(fileSystem: DiskManifestFileSystem(root: root), environment: [:]).load()
+    #expect(result.diagnostics.map(\.ruleID) == [RuleID.unknownField, RuleID.invalidUTF8])
+    #expect(
+      result.diagnostics.map(\.location) == [
+        ManifestLocation(file: "a.yaml", line: 3, column: 1),
+        ManifestLocation(file: "b.yaml", line: 2, column: 13),
+      ])
+    #expect(result.sources["a.yaml"]?.hasPrefix("name: A") == true)
+  }
 }

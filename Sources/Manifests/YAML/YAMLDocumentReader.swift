@@ -28,11 +28,14 @@ struct YAMLDocumentReader {
   }
 
   func read(_ data: Data) -> Output {
-    guard var text = String(validating: data, as: UTF8.self) else {
+    guard let text = String(validating: data, as: UTF8.self) else {
       return Output(diagnostics: [invalidUTF8(data)])
     }
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return read(text: text)
+    return read(text: Self.withoutByteOrderMark(text))
+  }
+
+  static func withoutByteOrderMark(_ text: String) -> String {
+    text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
   }
 
   /// Reads text already checked as UTF-8, without a byte-order mark (`Output.text`).
