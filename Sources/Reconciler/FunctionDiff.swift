@@ -41,16 +41,20 @@ struct FunctionDiff: Sendable {
     let schema = schemas.effective
     let secrets = schemas.secretKeys
     let ignored = Normalizer.ignoredInputKeys(of: desired)
-    let wanted = Normalizer.inputs(
-      desired.fields["inputs"], schema: schema, excluding: secrets.union(ignored))
-    let current = Normalizer.inputs(live.raw["inputs"], schema: schema, excluding: secrets.union(ignored))
+    let excluded = ignored.isEmpty ? secrets : secrets.union(ignored)
     var inputChanged = false
-    for key in Set(wanted.keys).union(current.keys).sorted() where wanted[key] != current[key] {
-      inputChanged = true
-      changes.append(
-        FieldChange(
-          path: "inputs.\(key)", before: Normalizer.displayInput(current[key]),
-          after: Normalizer.displayInput(wanted[key])))
+    if !Normalizer.sameInputs(
+      desired.fields["inputs"], live.raw["inputs"], schema: schema, excluding: excluded)
+    {
+      let wanted = Normalizer.inputs(desired.fields["inputs"], schema: schema, excluding: excluded)
+      let current = Normalizer.inputs(live.raw["inputs"], schema: schema, excluding: excluded)
+      for key in Set(wanted.keys).union(current.keys).sorted() where wanted[key] != current[key] {
+        inputChanged = true
+        changes.append(
+          FieldChange(
+            path: "inputs.\(key)", before: Normalizer.displayInput(current[key]),
+            after: Normalizer.displayInput(wanted[key])))
+      }
     }
     let liveInputs = live.raw["inputs"]?.objectValue ?? [:]
     let stored = Set(liveInputs.keys).intersection(secrets)

@@ -40,6 +40,72 @@ extension Normalizer {
     return .object(object)
   }
 
+  /// Whether `inputs(desired, ...) == inputs(live, ...)`, found without building either: a
+  /// plan compares every function's inputs, and in the steady state they are all equal.
+  public static func sameInputs(
+    _ desired: JSONValue?, _ live: JSONValue?, schema: InputSchema, excluding: Set<String>
+  ) -> Bool {
+    let left = desired?.objectValue ?? [:]
+    let right = live?.objectValue ?? [:]
+    // Both key lists are sorted: walked side by side, each key of either once.
+    var (l, r) = (0, 0)
+    while l < left.count || r < right.count {
+      let key: String
+      if r == right.count || (l < left.count && left[l].key < right[r].key) {
+        key = left[l].key
+        l += 1
+      } else if l == left.count || right[r].key < left[l].key {
+        key = right[r].key
+        r += 1
+      } else {
+        key = left[l].key
+        (l, r) = (l + 1, r + 1)
+      }
+      if excluding.contains(key) || (schema.isKnown && schema.items[key] == nil) { continue }
+      let wanted = comparableInput(left[key], key: key, schema: schema)
+      let current = comparableInput(right[key], key: key, schema: schema)
+      guard wanted == current else { return false }
+    }
+    return true
+  }
+
+  /// An input's members after `input(_:key:schema:)`, or the default `inputs` fills in when it
+  /// has none: the same comparison without building an object.
+  private struct ComparableInput: Equatable {
+    var value: JSONValue?
+    var templating: JSONValue?
+    var secret: JSONValue?
+  }
+
+  private static func comparableInput(_ raw: JSONValue?, key: String, schema: InputSchema) -> ComparableInput?
+  {
+    guard let raw else { return schema.defaultValue(forKey: key).map { ComparableInput(value: $0) } }
+    var input: ComparableInput
+    if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
+      object.keys.allSatisfy(inputWireKeys.contains)
+    {
+      input = ComparableInput(
+        value: object["value"], templating: object["templating"], secret: object["secret"])
+    } else {
+      input = ComparableInput(value: raw)
+    }
+    if let templating = input.templating,
+      templating.isNull || templating.stringValue == schema.derivedTemplating(forKey: key)
+    {
+      input.templating = nil
+    }
+    let value = input.value ?? .null
+    if value.isNull || value == "" {
+      if let fallback = schema.defaultValue(forKey: key) {
+        input.value = fallback
+      } else if [input.value, input.templating, input.secret].count(where: { $0 != nil }) <= 1 {
+        // `input` drops it, and `inputs` then fills the default: there is none.
+        return nil
+      }
+    }
+    return input
+  }
+
   static let inputWireKeys: Set<String> = ["value", "templating", "bytecode", "order", "secret"]
 
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.

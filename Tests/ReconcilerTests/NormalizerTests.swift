@@ -361,4 +361,65 @@ import Testing
     // Both answers were exercised.
     #expect(equalPairs > 100 && equalPairs < 2900, "\(equalPairs)")
   }
+
+  /// `sameInputs` against comparing what `inputs` builds, on random pairs of input maps that
+  /// differ in shorthand and long forms, server members, templating, empty values and secrets,
+  /// under random schemas (unknown, defaults, templating flags) and excluded keys.
+  @Test func sameInputsAgreesWithComparingNormalisedInputs() {
+    var generator = SeededGenerator(seed: 11)
+    let keys = ["url", "token", "method"]
+    let values: [JSONValue] = ["", "x", "POST", .null, 3, ["a": 1]]
+    let templatings: [JSONValue?] = [nil, .null, "hog", "liquid", false]
+    func pick<T>(_ items: [T]) -> T { items.randomElement(using: &generator)! }
+    func randomInput() -> JSONValue {
+      switch Int.random(in: 0..<4, using: &generator) {
+      case 0: return pick(values)
+      case 1: return ["secret": true]
+      case 2: return ["other": 1]
+      default:
+        var input: JSONObject = [:]
+        if Int.random(in: 0..<5, using: &generator) > 0 { input["value"] = pick(values) }
+        if let templating = pick(templatings) { input["templating"] = templating }
+        if Bool.random(using: &generator) { input["bytecode"] = ["_H", 1] }
+        if Bool.random(using: &generator) { input["order"] = 0 }
+        return .object(input)
+      }
+    }
+    func randomInputs() -> JSONValue? {
+      if Int.random(in: 0..<10, using: &generator) == 0 { return nil }
+      var inputs: JSONObject = [:]
+      for key in keys where Bool.random(using: &generator) { inputs[key] = randomInput() }
+      return .object(inputs)
+    }
+    func randomSchema() -> InputSchema {
+      if Int.random(in: 0..<6, using: &generator) == 0 { return InputSchema(nil) }
+      let items: [JSONValue] = keys.filter { _ in Int.random(in: 0..<4, using: &generator) > 0 }.map { key in
+        var item: JSONObject = ["key": .string(key), "type": "string"]
+        if Bool.random(using: &generator) { item["default"] = pick(values) }
+        if let templating = pick(templatings) { item["templating"] = templating }
+        return .object(item)
+      }
+      return InputSchema(.array(items))
+    }
+    var equalPairs = 0
+    for _ in 0..<5000 {
+      let schema = randomSchema()
+      let excluded = Set(keys.filter { _ in Int.random(in: 0..<5, using: &generator) == 0 })
+      let desired = randomInputs()
+      // Half the pairs start equal and get one edit, so equal answers are common too.
+      var live = Bool.random(using: &generator) ? desired : randomInputs()
+      if Bool.random(using: &generator), var object = live?.objectValue {
+        object[pick(keys)] = randomInput()
+        live = .object(object)
+      }
+      let expected =
+        Normalizer.inputs(desired, schema: schema, excluding: excluded)
+        == Normalizer.inputs(live, schema: schema, excluding: excluded)
+      if expected { equalPairs += 1 }
+      #expect(
+        Normalizer.sameInputs(desired, live, schema: schema, excluding: excluded) == expected,
+        "\(String(describing: desired)) \(String(describing: live)) \(schema.items) \(excluded)")
+    }
+    #expect(equalPairs > 500 && equalPairs < 4500, "\(equalPairs)")
+  }
 }
