@@ -32,16 +32,21 @@ public struct InputSchema: Sendable, Hashable {
 
   /// The templating the server copies into an input of this key: `true` (and, leniently, an
   /// absent flag) → `hog`, a string as it is, `false` → none.
-  func derivedTemplating(forKey key: String) -> String? {
-    switch items[key]?["templating"] {
+  func derivedTemplating(forKey key: String) -> String? { Self.derivedTemplating(of: items[key]) }
+
+  /// The same for the item found already (`nil` when the schema does not list the key).
+  static func derivedTemplating(of item: JSONValue?) -> String? {
+    switch item?["templating"] {
     case .bool(false): nil
     case .string(let name): name
     default: "hog"
     }
   }
 
-  func defaultValue(forKey key: String) -> JSONValue? {
-    guard let value = items[key]?["default"], !value.isNull else { return nil }
+  func defaultValue(forKey key: String) -> JSONValue? { items[key].flatMap(Self.defaultValue(of:)) }
+
+  static func defaultValue(of item: JSONValue) -> JSONValue? {
+    guard let value = item["default"], !value.isNull else { return nil }
     return value
   }
 }

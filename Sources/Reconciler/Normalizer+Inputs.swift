@@ -51,20 +51,21 @@ extension Normalizer {
     var (l, r) = (0, 0)
     while l < left.count || r < right.count {
       let key: String
+      var (wanted, current): (JSONValue?, JSONValue?) = (nil, nil)
       if r == right.count || (l < left.count && left[l].key < right[r].key) {
-        key = left[l].key
+        (key, wanted) = left[l]
         l += 1
       } else if l == left.count || right[r].key < left[l].key {
-        key = right[r].key
+        (key, current) = right[r]
         r += 1
       } else {
-        key = left[l].key
+        (key, wanted, current) = (left[l].key, left[l].value, right[r].value)
         (l, r) = (l + 1, r + 1)
       }
-      if excluding.contains(key) || (schema.isKnown && schema.items[key] == nil) { continue }
-      let wanted = comparableInput(left[key], key: key, schema: schema)
-      let current = comparableInput(right[key], key: key, schema: schema)
-      guard wanted == current else { return false }
+      if excluding.contains(key) { continue }
+      let item = schema.items[key]
+      if schema.isKnown && item == nil { continue }
+      guard comparableInput(wanted, item: item) == comparableInput(current, item: item) else { return false }
     }
     return true
   }
@@ -77,12 +78,13 @@ extension Normalizer {
     var secret: JSONValue?
   }
 
-  private static func comparableInput(_ raw: JSONValue?, key: String, schema: InputSchema) -> ComparableInput?
-  {
-    guard let raw else { return schema.defaultValue(forKey: key).map { ComparableInput(value: $0) } }
+  /// `item` is the schema's item for the input's key.
+  private static func comparableInput(_ raw: JSONValue?, item: JSONValue?) -> ComparableInput? {
+    let fallback = item.flatMap(InputSchema.defaultValue(of:))
+    guard let raw else { return fallback.map { ComparableInput(value: $0) } }
     var input: ComparableInput
     if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
-      object.keys.allSatisfy(inputWireKeys.contains)
+      object.keys.allSatisfy(isInputWireKey)
     {
       input = ComparableInput(
         value: object["value"], templating: object["templating"], secret: object["secret"])
@@ -90,13 +92,13 @@ extension Normalizer {
       input = ComparableInput(value: raw)
     }
     if let templating = input.templating,
-      templating.isNull || templating.stringValue == schema.derivedTemplating(forKey: key)
+      templating.isNull || templating.stringValue == InputSchema.derivedTemplating(of: item)
     {
       input.templating = nil
     }
     let value = input.value ?? .null
     if value.isNull || value == "" {
-      if let fallback = schema.defaultValue(forKey: key) {
+      if let fallback {
         input.value = fallback
       } else if [input.value, input.templating, input.secret].count(where: { $0 != nil }) <= 1 {
         // `input` drops it, and `inputs` then fills the default: there is none.
@@ -106,12 +108,18 @@ extension Normalizer {
     return input
   }
 
-  static let inputWireKeys: Set<String> = ["value", "templating", "bytecode", "order", "secret"]
+  /// The members an input has on the wire, matched without hashing.
+  static func isInputWireKey(_ key: String) -> Bool {
+    switch key {
+    case "value", "templating", "bytecode", "order", "secret": true
+    default: false
+    }
+  }
 
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.
   static func longForm(_ raw: JSONValue) -> JSONObject {
     if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
-      object.keys.allSatisfy(inputWireKeys.contains)
+      object.keys.allSatisfy(isInputWireKey)
     {
       return object
     }

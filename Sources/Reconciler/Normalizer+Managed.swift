@@ -78,7 +78,9 @@ extension Normalizer {
 
     var secretKeys: Set<String> {
       var keys = desired.secretInputKeys
-      for schema in [manifest, template, server] { keys.formUnion(schema.secretKeys) }
+      for schema in [manifest, template, server] {
+        for (key, item) in schema.items where item["secret"]?.boolValue == true { keys.insert(key) }
+      }
       for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
         keys.insert(key)
       }
@@ -88,12 +90,12 @@ extension Normalizer {
 
   /// The secret input keys the manifest gives a value for.
   static func secretValuesGiven(_ desired: DesiredFunction, secretKeys: Set<String>) -> Set<String> {
-    Set(
-      (desired.fields["inputs"]?.objectValue ?? [:]).compactMap { key, raw in
-        guard secretKeys.contains(key) else { return nil }
-        let value = longForm(raw)["value"] ?? .null
-        return value.isNull ? nil : key
-      })
+    var given: Set<String> = []
+    guard !secretKeys.isEmpty else { return given }
+    for (key, raw) in desired.fields["inputs"]?.objectValue ?? [:] where secretKeys.contains(key) {
+      if !(longForm(raw)["value"] ?? .null).isNull { given.insert(key) }
+    }
+    return given
   }
 
   /// How an input shows in a plan: the bare value when that is all it holds.
