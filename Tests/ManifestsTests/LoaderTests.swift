@@ -47,6 +47,29 @@ struct LoaderTests {
     #expect(function.fields["inputs"] == ["code": ["value": "0123"], "n": ["value": 42]])
   }
 
+  /// Paths in messages and in the location log count list items from 0, past one digit too.
+  @Test func listPathsNameEveryIndex() throws {
+    let items = (0..<12).map { "  - {key: k\($0), type: \($0 == 11 ? "strin" : "string")}" }
+    let result = try loadFunction("name: A\nhog: x\ninputs_schema:\n" + items.joined(separator: "\n") + "\n")
+    let diagnostic = try #require(result.diagnostics.first)
+    #expect(diagnostic.message.hasPrefix("'inputs_schema[11].type' must be one of"))
+    #expect(diagnostic.location == ManifestLocation(file: "function.yaml", line: 15, column: 22))
+    let documents = YAMLDocumentReader(file: "f.yaml").read(
+      text: "inputs_schema:\n" + items.joined(separator: "\n")
+    )
+    .documents
+    var decoder = ShapeDecoder(
+      tags: LocationIndexTests.tags(for: "f.yaml"),
+      document: ManifestLocation(file: "f.yaml", line: 1, column: 1),
+      recordsLocations: true)
+    _ = decoder.decode(try #require(documents.first), as: .object(ManifestShapes.hogFunction))
+    #expect(
+      decoder.locations.value("inputs_schema[10].key")
+        == ManifestLocation(file: "f.yaml", line: 12, column: 11))
+    #expect(
+      decoder.locations.value("inputs_schema[3]") == ManifestLocation(file: "f.yaml", line: 5, column: 5))
+  }
+
   @Test func shorthandAndLongFormInputs() throws {
     let yaml = """
       name: Hook

@@ -14,7 +14,9 @@ struct ShapeDecoder {
   private(set) var unresolvedEnvironment: Set<String> = []
   private var ruleOverride: String?
   /// The types of the `inputs_schema` next to the `inputs` being decoded, by key.
-  private var inputTypes: [String: String] = [:]
+  /// A list, not a dictionary: schemas hold a handful of items, and hashing each key cost more
+  /// than the search. The first item of a key wins.
+  private var inputTypes: [(key: String, type: String)] = []
 
   init(tags: TagResolver, document: ManifestLocation, recordsLocations: Bool = false) {
     self.tags = tags
@@ -37,7 +39,8 @@ struct ShapeDecoder {
   mutating func enter(key: String) -> Int {
     let mark = pathBytes.count
     if mark > 0 { pathBytes.append(UInt8(ascii: ".")) }
-    pathBytes.append(contentsOf: key.utf8)
+    var key = key
+    key.withUTF8 { pathBytes.append(contentsOf: $0) }
     return mark
   }
 
@@ -45,7 +48,11 @@ struct ShapeDecoder {
   mutating func enter(index: Int) -> Int {
     let mark = pathBytes.count
     pathBytes.append(UInt8(ascii: "["))
-    pathBytes.append(contentsOf: String(index).utf8)
+    if index < 10 {
+      pathBytes.append(UInt8(ascii: "0") + UInt8(index))
+    } else {
+      pathBytes.append(contentsOf: String(index).utf8)
+    }
     pathBytes.append(UInt8(ascii: "]"))
     return mark
   }
@@ -64,7 +71,7 @@ struct ShapeDecoder {
   }
   mutating func noteTagged(_ tag: String) { taggedInputs[path] = tag }
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
-  func inputType(_ key: String) -> String? { inputTypes[key] }
+  func inputType(_ key: String) -> String? { inputTypes.first { $0.key == key }?.type }
 
   private static let structuralRules: Set = [
     RuleID.unknownField, RuleID.wrongType, RuleID.requiredField, RuleID.invalidEnum, RuleID.invalidBoolean,
@@ -141,11 +148,11 @@ struct ShapeDecoder {
     defer { ruleOverride = savedOverride }
     ruleOverride = shape.ruleOverride ?? ruleOverride
     // Only objects that hold `inputs` set the types they are read with.
-    let savedInputTypes = shape.typesInputs ? inputTypes : [:]
+    let savedInputTypes = shape.typesInputs ? inputTypes : []
     defer { if shape.typesInputs { inputTypes = savedInputTypes } }
     var ordered = pairs
     if shape.typesInputs {
-      inputTypes = [:]
+      inputTypes = []
       // `inputs` are typed by the `inputs_schema` beside them, so that one goes first when it comes later.
       if let schema = pairs.firstIndex(where: { $0.keyText == "inputs_schema" }),
         let inputs = pairs.firstIndex(where: { $0.keyText == "inputs" }), inputs < schema
@@ -173,9 +180,9 @@ struct ShapeDecoder {
       }
       object[pair.keyText] = value
       if shape.typesInputs, pair.keyText == "inputs_schema", case .array(let items) = value {
-        inputTypes = Dictionary(
-          items.compactMap { item in item["key"]?.stringValue.map { ($0, item["type"]?.stringValue ?? "") } },
-          uniquingKeysWith: { first, _ in first })
+        inputTypes = items.compactMap { item in
+          item["key"]?.stringValue.map { ($0, item["type"]?.stringValue ?? "") }
+        }
       }
     }
     for (index, rule) in shape.requiredFields where present & (1 << index) == 0 {

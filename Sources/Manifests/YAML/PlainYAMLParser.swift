@@ -30,7 +30,14 @@ struct PlainYAMLParser {
   /// Printable ASCII and `\n` only: no tabs, no `\r`, no control characters, and so one byte
   /// per column.
   static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.allSatisfy { $0 == ASCII.newline || ($0 >= ASCII.space && $0 < 0x7F) }
+    // Without an early exit, so the loop has no branches and is vectorised: every file read
+    // passes through it, and nearly every one passes.
+    var outside: UInt8 = 0
+    for byte in bytes {
+      let printable = byte &- ASCII.space < 0x7F - ASCII.space
+      outside |= printable || byte == ASCII.newline ? 0 : 1
+    }
+    return outside == 0
   }
 
   private mutating func parseDocument() throws(Unsupported) -> SourceNode {
