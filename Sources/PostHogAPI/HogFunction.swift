@@ -15,8 +15,9 @@ public struct HogFunction: Sendable, Hashable {
 
   /// Keeps every field except those the server derives and hogctl never reads: the compiled
   /// forms (`bytecode` at the top and inside `filters`, `masking`, each input and each mapping;
-  /// `transpiled`) and the `created_by` user. A plan compares what people write, and at 10,000
-  /// functions these made up a quarter of the memory the live state held.
+  /// `transpiled`) and the server's bookkeeping (`created_by`, `created_at`, `updated_at`,
+  /// `status`, `template`). A plan compares what people write, and at 10,000 functions these
+  /// made up a quarter of the memory the live state held.
   public init(raw: JSONObject) {
     self.init(listed: Self.unread.removing(from: .object(raw))?.objectValue ?? raw)
   }
@@ -34,7 +35,8 @@ public struct HogFunction: Sendable, Hashable {
 
   /// The fields `init(raw:)` leaves out, as paths within one function.
   public static let unreadPaths =
-    ["transpiled", "created_by"] + compiledPaths + compiledPaths.map { "mappings.*." + $0 }
+    ["transpiled", "created_by", "created_at", "updated_at", "status", "template"] + compiledPaths
+    + compiledPaths.map { "mappings.*." + $0 }
   private static let compiledPaths = [
     "bytecode", "filters.bytecode", "masking.bytecode", "inputs.*.bytecode",
   ]
