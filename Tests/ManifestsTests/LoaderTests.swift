@@ -47,6 +47,25 @@ struct LoaderTests {
     #expect(function.fields["inputs"] == ["code": ["value": "0123"], "n": ["value": 42]])
   }
 
+  /// A file system may list in any order; the files are read, and reported, in path order.
+  @Test func filesListedOutOfOrderAreReadInPathOrder() throws {
+    struct ReversedListing: ManifestFileSystem {
+      var files: InMemoryManifestFileSystem
+      func listFiles() throws -> [String] { try files.listFiles().reversed() }
+      func sizeOfFile(_ path: String) throws -> Int { try files.sizeOfFile(path) }
+      func contentsOfFile(_ path: String) throws -> Data { try files.contentsOfFile(path) }
+    }
+    let texts = Dictionary(
+      uniqueKeysWithValues: (0..<5).map { ("f\($0).yaml", "name: F\($0)\nhog: x\nbogus: 1\n") })
+    let result = try ManifestLoader(
+      fileSystem: ReversedListing(files: InMemoryManifestFileSystem(texts: texts)), environment: [:]
+    ).load()
+    let expected = (0..<5).map { "f\($0).yaml" }
+    #expect(result.files == expected)
+    #expect(result.functions.map(\.name) == (0..<5).map { "F\($0)" })
+    #expect(result.diagnostics.compactMap(\.location?.file) == expected)
+  }
+
   /// Paths in messages and in the location log count list items from 0, past one digit too.
   @Test func listPathsNameEveryIndex() throws {
     let items = (0..<12).map { "  - {key: k\($0), type: \($0 == 11 ? "strin" : "string")}" }
