@@ -94,7 +94,15 @@ struct ApplyCommand: AsyncParsableCommand {
       let shown = PlanTextRenderer(style: style).render(plan)
       if format == .text { Terminal.output(shown) } else { Terminal.error(shown) }
     }
-    guard plan.hasChanges else { return }
+    guard plan.hasChanges else {
+      // A plan made here was printed above and says so; a saved one would otherwise end silently.
+      if savedPlan != nil {
+        let message =
+          "No changes. The saved plan is empty and live PostHog still matches it; nothing was applied."
+        if format == .text { Terminal.output(message + "\n") } else { Terminal.error(message) }
+      }
+      return
+    }
     if savedPlan == nil && !autoApprove { try confirm() }
 
     let total = plan.actions.count

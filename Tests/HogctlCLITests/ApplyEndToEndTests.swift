@@ -155,6 +155,12 @@ import Testing
       #expect(applied.exitCode == 0, "\(applied.output)")
       #expect(try await context.hogctl(["plan", "--detailed-exitcode"]).exitCode == 0)
 
+      // An empty saved plan says so instead of ending silently.
+      #expect(try await context.hogctl(["plan", "-out", "empty.plan"]).exitCode == 0)
+      let empty = try await context.hogctlPlanFile(["apply", "empty.plan"])
+      #expect(empty.exitCode == 0)
+      #expect(empty.output.contains("No changes. The saved plan is empty"), "\(empty.output)")
+
       // A plan saved by a hogctl whose saved-plan format differs is refused by name.
       let freshURL = context.workspace.root.appendingPathComponent("fresh.plan")
       let freshText = try String(contentsOf: freshURL, encoding: .utf8)
