@@ -27,14 +27,19 @@ public struct InputSchema: Sendable, Hashable {
 
   /// Keys of the items marked `secret: true`.
   public var secretKeys: Set<String> {
-    Set(items.lazy.compactMap { key, item in item["secret"]?.boolValue == true ? key : nil })
+    var keys: Set<String> = []
+    insertSecretKeys(into: &keys)
+    return keys
+  }
+
+  /// Adds the keys of the items marked `secret: true`, for callers gathering several schemas'.
+  func insertSecretKeys(into keys: inout Set<String>) {
+    for (key, item) in items where item["secret"]?.boolValue == true { keys.insert(key) }
   }
 
   /// The templating the server copies into an input of this key: `true` (and, leniently, an
   /// absent flag) → `hog`, a string as it is, `false` → none.
-  func derivedTemplating(forKey key: String) -> String? { Self.derivedTemplating(of: items[key]) }
-
-  /// The same for the item found already (`nil` when the schema does not list the key).
+  /// `item` is the schema's item for the input's key, `nil` when the schema does not list it.
   static func derivedTemplating(of item: JSONValue?) -> String? {
     switch item?["templating"] {
     case .bool(false): nil
@@ -43,8 +48,7 @@ public struct InputSchema: Sendable, Hashable {
     }
   }
 
-  func defaultValue(forKey key: String) -> JSONValue? { items[key].flatMap(Self.defaultValue(of:)) }
-
+  /// The value the server fills in for an input with none, from the input's schema item.
   static func defaultValue(of item: JSONValue) -> JSONValue? {
     guard let value = item["default"], !value.isNull else { return nil }
     return value

@@ -11,33 +11,14 @@ extension Normalizer {
   ) -> JSONObject {
     var result: JSONObject = [:]
     for (key, raw) in value?.objectValue ?? [:] where !excluding.contains(key) {
-      if schema.isKnown, schema.items[key] == nil { continue }
-      if let normalized = input(raw, key: key, schema: schema) { result[key] = normalized }
+      let item = schema.items[key]
+      if schema.isKnown, item == nil { continue }
+      if let normalized = NormalizedInput(raw, item: item) { result[key] = .object(normalized.object) }
     }
-    for key in schema.items.keys where result[key] == nil && !excluding.contains(key) {
-      if let fallback = schema.defaultValue(forKey: key) { result[key] = ["value": fallback] }
+    for (key, item) in schema.items where result[key] == nil && !excluding.contains(key) {
+      if let fallback = InputSchema.defaultValue(of: item) { result[key] = ["value": fallback] }
     }
     return result
-  }
-
-  /// One input in comparable form, or nil when it holds no value.
-  static func input(_ raw: JSONValue, key: String, schema: InputSchema) -> JSONValue? {
-    var object = longForm(raw)
-    object["bytecode"] = nil
-    object["order"] = nil
-    if let templating = object["templating"] {
-      let copied = schema.derivedTemplating(forKey: key)
-      if templating.isNull || templating.stringValue == copied { object["templating"] = nil }
-    }
-    let value = object["value"] ?? .null
-    if value.isNull || value == "" {
-      if let fallback = schema.defaultValue(forKey: key) {
-        object["value"] = fallback
-      } else if object.count <= 1 {
-        return nil
-      }
-    }
-    return .object(object)
   }
 
   /// Whether `inputs(desired, ...) == inputs(live, ...)`, found without building either: a
@@ -47,7 +28,8 @@ extension Normalizer {
   ) -> Bool {
     let left = desired?.objectValue ?? [:]
     let right = live?.objectValue ?? [:]
-    // Both key lists are sorted: walked side by side, each key of either once.
+    // Both key lists are sorted: walked side by side, each key of either once. A key on
+    // neither side gets the schema's default on both.
     var (l, r) = (0, 0)
     while l < left.count || r < right.count {
       let key: String
@@ -65,47 +47,54 @@ extension Normalizer {
       if excluding.contains(key) { continue }
       let item = schema.items[key]
       if schema.isKnown && item == nil { continue }
-      guard comparableInput(wanted, item: item) == comparableInput(current, item: item) else { return false }
+      guard NormalizedInput(wanted, item: item) == NormalizedInput(current, item: item) else { return false }
     }
     return true
   }
 
-  /// An input's members after `input(_:key:schema:)`, or the default `inputs` fills in when it
-  /// has none: the same comparison without building an object.
-  private struct ComparableInput: Equatable {
+  /// One input in comparable form: its members without the server's `bytecode` and `order`,
+  /// `templating` left out when it is what the schema would copy, the schema's default for an
+  /// empty value. `item` is the schema's item for the input's key.
+  private struct NormalizedInput: Equatable {
     var value: JSONValue?
     var templating: JSONValue?
     var secret: JSONValue?
-  }
 
-  /// `item` is the schema's item for the input's key.
-  private static func comparableInput(_ raw: JSONValue?, item: JSONValue?) -> ComparableInput? {
-    let fallback = item.flatMap(InputSchema.defaultValue(of:))
-    guard let raw else { return fallback.map { ComparableInput(value: $0) } }
-    var input: ComparableInput
-    if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
-      object.keys.allSatisfy(isInputWireKey)
-    {
-      input = ComparableInput(
-        value: object["value"], templating: object["templating"], secret: object["secret"])
-    } else {
-      input = ComparableInput(value: raw)
-    }
-    if let templating = input.templating,
-      templating.isNull || templating.stringValue == InputSchema.derivedTemplating(of: item)
-    {
-      input.templating = nil
-    }
-    let value = input.value ?? .null
-    if value.isNull || value == "" {
-      if let fallback {
-        input.value = fallback
-      } else if [input.value, input.templating, input.secret].count(where: { $0 != nil }) <= 1 {
-        // `input` drops it, and `inputs` then fills the default: there is none.
-        return nil
+    /// `nil` when the input holds no value and the schema has no default. An absent input
+    /// (`raw` nil) is the default `inputs` fills in, if any.
+    init?(_ raw: JSONValue?, item: JSONValue?) {
+      let fallback = item.flatMap(InputSchema.defaultValue(of:))
+      guard let raw else {
+        guard let fallback else { return nil }
+        value = fallback
+        return
+      }
+      if case .object(let object) = raw, isLongForm(object) {
+        (value, templating, secret) = (object["value"], object["templating"], object["secret"])
+      } else {
+        value = raw
+      }
+      if let templating,
+        templating.isNull || templating.stringValue == InputSchema.derivedTemplating(of: item)
+      {
+        self.templating = nil
+      }
+      if (value ?? .null).isNull || value == "" {
+        if let fallback {
+          value = fallback
+        } else if [value, templating, secret].count(where: { $0 != nil }) <= 1 {
+          return nil
+        }
       }
     }
-    return input
+
+    var object: JSONObject {
+      var object: JSONObject = [:]
+      object["value"] = value
+      object["templating"] = templating
+      object["secret"] = secret
+      return object
+    }
   }
 
   /// The members an input has on the wire, matched without hashing.
@@ -118,12 +107,13 @@ extension Normalizer {
 
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.
   static func longForm(_ raw: JSONValue) -> JSONObject {
-    if case .object(let object) = raw, object["value"] != nil || object["secret"] != nil,
-      object.keys.allSatisfy(isInputWireKey)
-    {
-      return object
-    }
+    if case .object(let object) = raw, isLongForm(object) { return object }
     return ["value": raw]
+  }
+
+  /// An object with a `value` or `secret` and only an input's wire members.
+  private static func isLongForm(_ object: JSONObject) -> Bool {
+    (object["value"] != nil || object["secret"] != nil) && object.keys.allSatisfy(isInputWireKey)
   }
 
   /// Whether a live input is the server's marker for a stored secret, `{"secret": true}`.

@@ -78,9 +78,7 @@ extension Normalizer {
 
     var secretKeys: Set<String> {
       var keys = desired.secretInputKeys
-      for schema in [manifest, template, server] {
-        for (key, item) in schema.items where item["secret"]?.boolValue == true { keys.insert(key) }
-      }
+      for schema in [manifest, template, server] { schema.insertSecretKeys(into: &keys) }
       for (key, value) in live?.raw["inputs"]?.objectValue ?? [:] where isStoredSecretMarker(value) {
         keys.insert(key)
       }

@@ -75,7 +75,7 @@ struct LocationIndexTests {
     let index = LocationIndex(document: ManifestLocation(file: "f.yaml", line: 1, column: 1)) {
       recordings.increment()
       var log = LocationLog(document: ManifestLocation(file: "f.yaml", line: 1, column: 1))
-      log.values["name"] = ManifestLocation(file: "f.yaml", line: 2, column: 7)
+      log.values.note(Array("name".utf8), line: 2, column: 7)
       return log
     }
     let found = Array(0..<64).parallelMap(chunkSize: 1) { _ in index.value("name") }

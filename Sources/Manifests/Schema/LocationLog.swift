@@ -3,14 +3,12 @@
 struct LocationLog: Sendable, Equatable {
   /// Locations by path, as a log of notes: the paths' bytes side by side in one buffer and a
   /// line and column per note, built for cheap appends and small size (no per-path strings or
-  /// hash tables); a lookup scans it from the end, so the last note of a path wins. Locations
-  /// in another file (`!file`) are kept whole beside it.
+  /// hash tables); a lookup scans it from the end, so the last note of a path wins.
   struct Table: Sendable, Equatable {
     private struct Note: Sendable, Equatable {
       /// Where the note's path ends in `pathBytes`; it starts where the previous one ends.
       var pathEnd: UInt32
-      /// 1-based, in the document's file; `0` marks a cleared path and `-1` a location in
-      /// another file, whose index in `elsewhere` is then `column`.
+      /// 1-based, in the document's file.
       var line: Int32
       var column: Int32
     }
@@ -18,54 +16,27 @@ struct LocationLog: Sendable, Equatable {
     private let file: String
     private var pathBytes: [UInt8] = []
     private var notes: [Note] = []
-    private var elsewhere: [ManifestLocation] = []
 
     init(file: String) {
       self.file = file
     }
 
     subscript(path: String) -> ManifestLocation? {
-      get {
-        var index = notes.count - 1
-        while index >= 0 {
-          let start = index == 0 ? 0 : Int(notes[index - 1].pathEnd)
-          let note = notes[index]
-          if pathBytes[start..<Int(note.pathEnd)].elementsEqual(path.utf8) {
-            switch note.line {
-            case 0: return nil
-            case -1: return elsewhere[Int(note.column)]
-            default: return ManifestLocation(file: file, line: Int(note.line), column: Int(note.column))
-            }
-          }
-          index -= 1
+      var index = notes.count - 1
+      while index >= 0 {
+        let start = index == 0 ? 0 : Int(notes[index - 1].pathEnd)
+        let note = notes[index]
+        if pathBytes[start..<Int(note.pathEnd)].elementsEqual(path.utf8) {
+          return ManifestLocation(file: file, line: Int(note.line), column: Int(note.column))
         }
-        return nil
+        index -= 1
       }
-      set {
-        guard let location = newValue else { return append(path, line: 0, column: 0) }
-        if location.file == file, let line = Int32(exactly: location.line), line > 0,
-          let column = Int32(exactly: location.column)
-        {
-          append(path, line: line, column: column)
-        } else {
-          append(path, line: -1, column: Int32(elsewhere.count))
-          elsewhere.append(location)
-        }
-      }
+      return nil
     }
 
-    /// A location in this table's own file, as a YAML node gives it (1-based, so never taken
-    /// for a cleared path): no file to compare. The path comes as UTF-8, as the decoder builds it.
-    mutating func note(_ path: [UInt8], line: Int32, column: Int32) {
-      append(path, line: line, column: column)
-    }
-
-    private mutating func append(_ path: String, line: Int32, column: Int32) {
-      var path = path
-      path.withUTF8 { append($0, line: line, column: column) }
-    }
-
-    private mutating func append<Bytes: Collection<UInt8>>(_ path: Bytes, line: Int32, column: Int32) {
+    /// A location in this table's own file, as a YAML node gives it. The path comes as UTF-8,
+    /// as the decoder builds it.
+    mutating func note(_ path: some Collection<UInt8>, line: Int32, column: Int32) {
       pathBytes.append(contentsOf: path)
       notes.append(Note(pathEnd: UInt32(pathBytes.count), line: line, column: column))
     }
