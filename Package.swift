@@ -33,7 +33,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .target(name: "HogctlCore"),
+    .target(name: "HogctlCore", dependencies: ["CHeapTuning"]),
+    // glibc allocator settings (`mallopt`), which Swift cannot import directly.
+    .target(name: "CHeapTuning"),
     .target(name: "Manifests", dependencies: ["HogctlCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "ManifestFuzzing", dependencies: ["Manifests"]),
     .target(name: "PostHogAPI", dependencies: ["HogctlCore"]),

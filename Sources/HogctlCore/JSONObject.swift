@@ -57,6 +57,12 @@ public struct JSONObject: Sendable {
     }
   }
 
+  /// Room for `capacity` members without growing: adding keys one by one to a small object
+  /// otherwise reallocates it at each doubling.
+  public mutating func reserveCapacity(_ capacity: Int) {
+    members.reserveCapacity(capacity)
+  }
+
   public init(_ dictionary: [String: JSONValue]) {
     self.init(lastWins: dictionary.lazy.map { (key: $0.key, value: $0.value) })
   }

@@ -35,6 +35,8 @@ extension JSONValue {
     get { objectValue?[key] }
     set {
       guard case .object(var object) = self else { return }
+      // Let go of this value's reference first, so the object is changed in place rather than copied.
+      self = .null
       object[key] = newValue
       self = .object(object)
     }

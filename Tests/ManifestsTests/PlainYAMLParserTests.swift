@@ -46,6 +46,9 @@ import Testing
     "a#b: c\n-d: e\nf - g: h\n",
     "code: !file |\n  x\nq: !env 'Y'\n",
     "list:\n  - [a, b]\n  - {}\n",
+    // More members than the parser's pending buffers start with, and more keys than are scanned.
+    (0..<40).map { "k\($0):\n  - x\($0)\n  - {a: \($0), b: [\($0)]}\n" }.joined(),
+    "m: {" + (0..<40).map { "k\($0): \($0)" }.joined(separator: ", ") + "}\n",
   ]
 
   static let declined = [
@@ -84,6 +87,10 @@ import Testing
     "a: b # c\n  d\n",
     "a: !env\nb: 1\n",
     "a: !env {b: 1}\n",
+    "a: {b: 1, b: 2}\n",
+    // A repeat found by the table that takes over from scanning in large mappings.
+    (0..<20).map { "k\($0): \($0)\n" }.joined() + "k3: again\n",
+    "m: {" + (0..<20).map { "k\($0): \($0)" }.joined(separator: ", ") + ", k19: again}\n",
   ]
 
   @Test(arguments: accepted) func readsItsSubsetExactlyAsLibYAMLDoes(yaml: String) {

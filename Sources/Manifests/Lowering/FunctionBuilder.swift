@@ -15,7 +15,7 @@ enum FunctionBuilder {
     guard let name = parsed.name else { return nil }
     let value = parsed.value
     let templateID = parsed.templateID
-    var fields: JSONObject = [:]
+    var fields = JSONObject(minimumCapacity: defaults.count + 2)
     for (key, fallback) in defaults {
       if let given = value[key] {
         fields[key] = given
@@ -50,19 +50,24 @@ enum FunctionBuilder {
       tests: value["tests"]?.arrayValue ?? [], secretInputKeys: Set(secrets))
   }
 
+  /// The filter lists whose items get defaults, and the `type` each item defaults to.
+  private static let filterLists = [("events", "events"), ("actions", "actions")]
+
   /// Event and action items: `name` defaults to `id`, `type` to the list's type, `order` to the
   /// item's position in its list.
   static func withFilterDefaults(_ filters: JSONValue) -> JSONValue {
     var filters = filters
-    for (list, type) in [("events", "events"), ("actions", "actions")] {
+    for (list, type) in filterLists {
       guard case .array(let items) = filters[list] else { continue }
       filters[list] = .array(
         items.enumerated().map { index, item in
-          var item = item
+          guard case .object(var item) = item else { return item }
+          // The copy made here has room for the defaults, so adding them does not copy again.
+          item.reserveCapacity(item.count + 3)
           if item["name"] == nil { item["name"] = item["id"] ?? .null }
           if item["type"] == nil { item["type"] = .string(type) }
           if item["order"] == nil { item["order"] = .number(Double(index)) }
-          return item
+          return .object(item)
         })
     }
     return filters

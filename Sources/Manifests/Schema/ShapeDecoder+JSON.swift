@@ -48,7 +48,8 @@ extension ShapeDecoder {
       if pair.value.tag == YAMLTags.input {
         if let input = decodeLongInput(pair.value, key: key) { inputs[key] = input }
       } else if let value = decodeInputValue(pair.value, key: key) {
-        inputs[key] = .object(["value": value])
+        // One allocation: a dictionary literal would build an array of pairs to copy from.
+        inputs[key] = .object(JSONObject(lastWins: CollectionOfOne((key: "value", value: value))))
       }
       leave(mark)
     }

@@ -22,6 +22,8 @@ struct ShapeDecoder {
     self.tags = tags
     self.locations = LocationLog(document: document)
     self.recordsLocations = recordsLocations
+    // Deep enough for a manifest's paths, so the path does not grow while it is extended.
+    pathBytes.reserveCapacity(128)
   }
 
   /// The path of the value being decoded (`inputs_schema[0].type`) as UTF-8: extended and cut

@@ -145,7 +145,11 @@ extension PlainYAMLParser {
     skipSpaces()
     let indent = position - lineStart
     guard !Self.isLineEnd(peek()), indent > parentIndent else { throw Unsupported() }
-    var content: [UInt8] = []
+    // Gathered in the parser's buffer, which keeps its capacity from one block to the next.
+    var content = blockText
+    blockText = []
+    content.removeAll(keepingCapacity: true)
+    defer { blockText = content }
     var endsInBreak = false
     var emptyLines = 0
     // At the start of a line: consume it if it belongs to the block.
@@ -189,20 +193,20 @@ extension PlainYAMLParser {
     let closing = isMapping ? ASCII.closeBrace : ASCII.closeBracket
     position += 1
     skipSpaces()
-    var pairs: [SourcePair] = []
-    var items: [SourceNode] = []
-    var keys = MappingKeys()
+    let (firstPair, firstItem) = (pendingPairs.count, pendingItems.count)
+    var repeats = RepeatedKeys()
     if peek() != closing {
       while true {
         if isMapping {
           let key = try parseFlowKey()
           let value = try parseFlowValue()
           let text = key.scalarText ?? ""
-          guard keys.line(of: text) == nil, text != "<<" else { throw Unsupported() }
-          keys.insert(text, line: key.line)
-          pairs.append(SourcePair(key: key, value: value))
+          guard text != "<<", !repeats.isRepeat(text, among: pendingPairs, from: firstPair) else {
+            throw Unsupported()
+          }
+          pendingPairs.append(SourcePair(key: key, value: value))
         } else {
-          items.append(try parseFlowValue())
+          pendingItems.append(try parseFlowValue())
           if peek() == ASCII.colon { throw Unsupported() }
         }
         skipSpaces()
@@ -214,7 +218,8 @@ extension PlainYAMLParser {
     }
     guard peek() == closing else { throw Unsupported() }
     position += 1
-    let kind: SourceNode.Kind = isMapping ? .mapping(pairs) : .sequence(items)
+    let kind: SourceNode.Kind =
+      isMapping ? .mapping(pendingPairs.take(from: firstPair)) : .sequence(pendingItems.take(from: firstItem))
     return SourceNode(kind: kind, tag: nil, line: startLine, column: startColumn)
   }
 

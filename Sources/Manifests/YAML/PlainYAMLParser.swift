@@ -19,6 +19,12 @@ struct PlainYAMLParser {
   var lineStart = 0
   var produced = 0
   var depth = 0
+  /// The pairs and items of the collections being read (shared by copies of the parser, which
+  /// only read keys ahead).
+  let pendingPairs = PendingMembers<SourcePair>()
+  let pendingItems = PendingMembers<SourceNode>()
+  /// The text of the literal block being read.
+  var blockText: [UInt8] = []
 
   /// The document's root mapping, or `nil` when the text is outside the subset.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> SourceNode? {
@@ -129,21 +135,23 @@ struct PlainYAMLParser {
     defer { depth -= 1 }
     try countNode()
     let (startLine, startColumn) = (line, column)
-    var pairs: [SourcePair] = []
-    var keys = MappingKeys()
+    let first = pendingPairs.count
+    var repeats = RepeatedKeys()
     while true {
       if startsSequenceEntry { throw Unsupported() }
       let key = try parseKey()
       let value = try parseMappingValue(indent: indent)
       let text = key.scalarText ?? ""
       // Merge keys and repeated keys are left to YAMLComposer, which explains them.
-      guard text != "<<", keys.line(of: text) == nil else { throw Unsupported() }
-      keys.insert(text, line: key.line)
-      pairs.append(SourcePair(key: key, value: value))
+      guard text != "<<", !repeats.isRepeat(text, among: pendingPairs, from: first) else {
+        throw Unsupported()
+      }
+      pendingPairs.append(SourcePair(key: key, value: value))
       guard let next = currentIndent, next >= indent else { break }
       if next > indent { throw Unsupported() }
     }
-    return SourceNode(kind: .mapping(pairs), tag: nil, line: startLine, column: startColumn)
+    return SourceNode(
+      kind: .mapping(pendingPairs.take(from: first)), tag: nil, line: startLine, column: startColumn)
   }
 
   /// The indent of the content line `position` is on, or `nil` at the end of the text.
@@ -214,23 +222,23 @@ struct PlainYAMLParser {
     defer { depth -= 1 }
     try countNode()
     let (startLine, startColumn) = (line, column)
-    var items: [SourceNode] = []
+    let first = pendingItems.count
     while true {
       position += 1  // the `-`
       guard peek() == ASCII.space else { throw Unsupported() }
       skipSpaces()
       let byte = peek()
       if Self.isLineEnd(byte) || byte == ASCII.hash || startsSequenceEntry { throw Unsupported() }
-      if startsKey {
-        items.append(try parseBlockMapping(indent: position - lineStart))
-      } else {
-        items.append(try parseInlineNode(parentIndent: indent))
-      }
+      let item =
+        startsKey
+        ? try parseBlockMapping(indent: position - lineStart) : try parseInlineNode(parentIndent: indent)
+      pendingItems.append(item)
       guard let next = currentIndent, next >= indent else { break }
       if next > indent { throw Unsupported() }
       if !startsSequenceEntry { break }
     }
-    return SourceNode(kind: .sequence(items), tag: nil, line: startLine, column: startColumn)
+    return SourceNode(
+      kind: .sequence(pendingItems.take(from: first)), tag: nil, line: startLine, column: startColumn)
   }
 
   /// Whether the text at `position` is a key followed by `:` (so a list item is a mapping):
@@ -278,6 +286,23 @@ struct PlainYAMLParser {
 
   func string(from start: Int, to end: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+}
+
+/// Finds a key given twice in one mapping. A manifest's mappings are small, and scanning their
+/// few keys costs less than hashing each one; past `MappingKeys.scanLimit` keys a set takes
+/// over, so a huge mapping still costs linear time.
+struct RepeatedKeys {
+  private var table: Set<String>?
+
+  /// Whether `text` is among the keys of the mapping's pairs so far (`pending` from `first`);
+  /// counts it in either way.
+  mutating func isRepeat(_ text: String, among pending: PendingMembers<SourcePair>, from first: Int) -> Bool {
+    if table == nil, pending.count - first >= MappingKeys.scanLimit {
+      table = pending.withMembers(from: first) { Set($0.lazy.map(\.keyText)) }
+    }
+    if table != nil { return table!.insert(text).inserted == false }
+    return pending.withMembers(from: first) { earlier in earlier.contains { $0.keyText == text } }
   }
 }
 

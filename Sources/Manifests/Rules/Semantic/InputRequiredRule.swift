@@ -29,7 +29,8 @@ struct InputRequiredRule: ManifestRule {
         }
         // A value written as `!env`/`!file` that could not be read is reported by its own rule.
         let value = scope.value(key)
-        guard !scope.isTagged(key), value == nil || value == .null || value == .string("") else { return nil }
+        // The tag is looked up last: it builds the input's path, and most inputs have a value.
+        guard value == nil || value == .null || value == .string(""), !scope.isTagged(key) else { return nil }
         let locations = scope.function.locations
         let location =
           value == nil

@@ -17,7 +17,8 @@ struct UnknownInputRule: ManifestRule {
   func check(_ context: RuleContext) -> [Diagnostic] {
     context.inputScopes.flatMap { scope in
       let keys = scope.schema.compactMap { $0["key"]?.stringValue }
-      return scope.inputs.keys.sorted().compactMap { key -> Diagnostic? in
+      // A JSONObject's keys come in sorted order already.
+      return scope.inputs.keys.compactMap { key -> Diagnostic? in
         guard !keys.contains(key) else { return nil }
         return error(
           "input '\(key)' is not in inputs_schema, so PostHog would drop it"
