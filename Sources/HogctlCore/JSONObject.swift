@@ -19,7 +19,13 @@ public struct JSONObject: Sendable {
 
   /// Members in any order; a repeated key keeps its last value, as in JSON parsers generally.
   public init<S: Sequence>(lastWins elements: S) where S.Element == Element {
-    members = Array(elements)
+    self.init(lastWins: Array(elements))
+  }
+
+  /// The same for an array, which becomes the object's storage without a copy. Not generic, so
+  /// callers in other modules run code compiled for it rather than generic code.
+  public init(lastWins elements: [Element]) {
+    members = elements
     guard !Self.isStrictlySorted(members) else { return }
     if members.count <= 32 {
       Self.insertionSort(&members)
@@ -200,7 +206,10 @@ extension JSONObject: Hashable {
 
 extension JSONObject: ExpressibleByDictionaryLiteral {
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
-    self.init(lastWins: elements.lazy.map { (key: $0.0, value: $0.1) })
+    var members: [Element] = []
+    members.reserveCapacity(elements.count)
+    for (key, value) in elements { members.append((key: key, value: value)) }
+    self.init(lastWins: members)
   }
 }
 

@@ -12,9 +12,10 @@ struct JSONParser {
   private var depth = 0
   /// Members and elements read so far, for every object and array still open (each uses the
   /// top of the stack). Collections are built once their size is known: no growing, no rehashing,
-  /// no spare capacity left behind in thousands of small objects.
-  private var pendingMembers: [JSONObject.Element] = []
-  private var pendingElements: [JSONValue] = []
+  /// no spare capacity left behind in thousands of small objects, and members are moved rather
+  /// than copied into them.
+  private let pendingMembers = PendingMembers<JSONObject.Element>()
+  private let pendingElements = PendingMembers<JSONValue>()
 
   private init(bytes: UnsafeBufferPointer<UInt8>, dropping: JSONDropList) {
     self.bytes = bytes
@@ -90,7 +91,6 @@ struct JSONParser {
       return .object([:])
     }
     let start = pendingMembers.count
-    defer { pendingMembers.removeSubrange(start...) }
     while true {
       guard current == UInt8(ascii: "\"") else { throw error("expected a string key") }
       let key = try parseString()
@@ -112,7 +112,7 @@ struct JSONParser {
       case UInt8(ascii: "}")?:
         position += 1
         // A repeated key keeps its last value, as Foundation's reader does.
-        return .object(JSONObject(lastWins: pendingMembers[start...]))
+        return .object(JSONObject(lastWins: pendingMembers.take(from: start)))
       default: throw error("expected ',' or '}'")
       }
     }
@@ -128,7 +128,6 @@ struct JSONParser {
       return .array([])
     }
     let start = pendingElements.count
-    defer { pendingElements.removeSubrange(start...) }
     while true {
       pendingElements.append(try parseValue(node: node.flatMap(dropping.element)))
       skipWhitespace()
@@ -138,7 +137,7 @@ struct JSONParser {
         skipWhitespace()
       case UInt8(ascii: "]")?:
         position += 1
-        return .array(Array(pendingElements[start...]))
+        return .array(pendingElements.take(from: start))
       default: throw error("expected ',' or ']'")
       }
     }

@@ -30,7 +30,15 @@ enum ManifestPath {
     return normalize(folder.isEmpty ? target : folder + "/" + target)
   }
 
+  /// The last non-empty component (`a/b.yaml` → `b.yaml`, `a/b/` → `b`); the path itself when
+  /// it has none. Searched as UTF-8 bytes (`/` is ASCII): splitting into Characters cost more
+  /// than anything else in telling a settings file from a manifest, for every file.
   static func fileName(of path: String) -> String {
-    path.split(separator: "/").last.map(String.init) ?? path
+    let bytes = path.utf8
+    let slash = UInt8(ascii: "/")
+    guard let last = bytes.lastIndex(where: { $0 != slash }) else { return path }
+    let end = bytes.index(after: last)
+    let start = bytes[..<end].lastIndex(of: slash).map(bytes.index(after:)) ?? bytes.startIndex
+    return String(path[start..<end])
   }
 }

@@ -49,7 +49,7 @@ extension ShapeDecoder {
         if let input = decodeLongInput(pair.value, key: key) { inputs[key] = input }
       } else if let value = decodeInputValue(pair.value, key: key) {
         // One allocation: a dictionary literal would build an array of pairs to copy from.
-        inputs[key] = .object(JSONObject(lastWins: CollectionOfOne((key: "value", value: value))))
+        inputs[key] = .object(JSONObject(lastWins: [(key: "value", value: value)]))
       }
       leave(mark)
     }

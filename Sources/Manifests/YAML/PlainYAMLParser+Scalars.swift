@@ -1,3 +1,5 @@
+import HogctlCore
+
 /// Scalars, tags and one-line flow collections for `PlainYAMLParser`, following libyaml's
 /// scanner (`scanner.c`) for the cases the subset accepts.
 extension PlainYAMLParser {

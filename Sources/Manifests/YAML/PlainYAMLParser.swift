@@ -1,3 +1,5 @@
+import HogctlCore
+
 /// Reads the plain YAML that manifests are almost always written in straight into `SourceNode`s,
 /// without libyaml: block mappings and lists, flow collections on one line, one-line plain and
 /// quoted scalars, literal `|` blocks and `!tag` scalars, in ASCII text. Anything else (anchors,

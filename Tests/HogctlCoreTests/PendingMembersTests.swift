@@ -1,7 +1,6 @@
+import HogctlCore
 import Synchronization
 import Testing
-
-@testable import Manifests
 
 struct PendingMembersTests {
   @Test func nestedCollectionsTakeTheirOwnMembersInOrder() {
