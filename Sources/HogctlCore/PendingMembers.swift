@@ -12,10 +12,15 @@ public final class PendingMembers<Element> {
     @usableFromInline var storage: UnsafeMutablePointer<Element>
     @usableFromInline var capacity: Int
     @usableFromInline var count: Int
+
+    @usableFromInline init(storage: UnsafeMutablePointer<Element>, capacity: Int, count: Int) {
+      (self.storage, self.capacity, self.count) = (storage, capacity, count)
+    }
   }
 
   @usableFromInline let state: UnsafeMutablePointer<State>
 
+  @inlinable
   public init(capacity: Int = 32) {
     state = .allocate(capacity: 1)
     state.initialize(to: State(storage: .allocate(capacity: capacity), capacity: capacity, count: 0))

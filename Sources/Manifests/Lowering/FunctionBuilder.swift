@@ -11,20 +11,32 @@ enum FunctionBuilder {
     "masking": nil, "mappings": nil,
   ]
 
+  /// The fields a function is built with, in key order: the defaults' with their fallbacks,
+  /// and `hog` and `execution_order` when the manifest gives them.
+  private static let builtFields: [(key: String, fallback: JSONValue?)] =
+    (defaults.map { ($0.key, Optional.some($0.value)) } + [("hog", nil), ("execution_order", nil)])
+    .sorted { $0.0 < $1.0 }
+
   static func build(_ parsed: ParsedFunction) -> DesiredFunction? {
     guard let name = parsed.name else { return nil }
     let value = parsed.value
     let templateID = parsed.templateID
-    var fields = JSONObject(minimumCapacity: defaults.count + 2)
-    for (key, fallback) in defaults {
-      if let given = value[key] {
-        fields[key] = given
-      } else if templateID == nil || !templateFilled.contains(key) {
-        fields[key] = fallback
+    // Both lists are in key order, so they are merged in one pass and the fields come out in
+    // order: no search or insertion per field.
+    var members: [JSONObject.Element] = []
+    members.reserveCapacity(builtFields.count)
+    value.withMembers { given in
+      var next = 0
+      for (key, fallback) in builtFields {
+        while next < given.count, given[next].key < key { next += 1 }
+        if next < given.count, given[next].key == key {
+          members.append((key, given[next].value))
+        } else if let fallback, templateID == nil || !templateFilled.contains(key) {
+          members.append((key, fallback))
+        }
       }
     }
-    if let hog = value["hog"] { fields["hog"] = hog }
-    if let order = value["execution_order"] { fields["execution_order"] = order }
+    var fields = JSONObject(lastWins: members)
     if fields["filters"] == .null { fields["filters"] = [:] }
     fields["filters"] = fields["filters"].map(withFilterDefaults)
     if case .array(let mappings) = fields["mappings"] {

@@ -60,7 +60,9 @@ struct ShapeDecoder {
   }
 
   mutating func leave(_ mark: Int) {
-    pathBytes.removeLast(pathBytes.count - mark)
+    // One byte at a time: a path part is a few bytes, and `removeLast(_:)` goes through the
+    // general range replacement.
+    while pathBytes.count > mark { pathBytes.removeLast() }
   }
 
   /// Where a node is, in the document's file.
