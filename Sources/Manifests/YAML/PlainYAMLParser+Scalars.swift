@@ -196,14 +196,16 @@ extension PlainYAMLParser {
     position += 1
     skipSpaces()
     let (firstPair, firstItem) = (pendingPairs.count, pendingItems.count)
-    var repeats = RepeatedKeys()
+    var keys = MappingKeys()
     if peek() != closing {
       while true {
         if isMapping {
           let key = try parseFlowKey()
           let value = try parseFlowValue()
           let text = key.scalarText ?? ""
-          guard text != "<<", !repeats.isRepeat(text, among: pendingPairs, from: firstPair) else {
+          guard text != "<<",
+            pendingPairs.withMembers(from: firstPair, { keys.position(of: text, among: $0) }) == nil
+          else {
             throw Unsupported()
           }
           pendingPairs.append(SourcePair(key: key, value: value))

@@ -138,14 +138,15 @@ struct PlainYAMLParser {
     try countNode()
     let (startLine, startColumn) = (line, column)
     let first = pendingPairs.count
-    var repeats = RepeatedKeys()
+    var keys = MappingKeys()
     while true {
       if startsSequenceEntry { throw Unsupported() }
       let key = try parseKey()
       let value = try parseMappingValue(indent: indent)
       let text = key.scalarText ?? ""
       // Merge keys and repeated keys are left to YAMLComposer, which explains them.
-      guard text != "<<", !repeats.isRepeat(text, among: pendingPairs, from: first) else {
+      guard text != "<<", pendingPairs.withMembers(from: first, { keys.position(of: text, among: $0) }) == nil
+      else {
         throw Unsupported()
       }
       pendingPairs.append(SourcePair(key: key, value: value))
@@ -288,23 +289,6 @@ struct PlainYAMLParser {
 
   func string(from start: Int, to end: Int) -> String {
     String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-  }
-}
-
-/// Finds a key given twice in one mapping. A manifest's mappings are small, and scanning their
-/// few keys costs less than hashing each one; past `MappingKeys.scanLimit` keys a set takes
-/// over, so a huge mapping still costs linear time.
-struct RepeatedKeys {
-  private var table: Set<String>?
-
-  /// Whether `text` is among the keys of the mapping's pairs so far (`pending` from `first`);
-  /// counts it in either way.
-  mutating func isRepeat(_ text: String, among pending: PendingMembers<SourcePair>, from first: Int) -> Bool {
-    if table == nil, pending.count - first >= MappingKeys.scanLimit {
-      table = pending.withMembers(from: first) { Set($0.lazy.map(\.keyText)) }
-    }
-    if table != nil { return table!.insert(text).inserted == false }
-    return pending.withMembers(from: first) { earlier in earlier.contains { $0.keyText == text } }
   }
 }
 

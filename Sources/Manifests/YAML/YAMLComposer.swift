@@ -171,19 +171,19 @@ struct YAMLComposer {
             message: "a mapping key must be text, not \(key.kindName)", location: key.location(in: file)))
         continue
       }
-      if let firstLine = seen.line(of: text) {
+      if let first = pairs.withUnsafeBufferPointer({ seen.position(of: text, among: $0) }) {
         diagnostics.append(
           Diagnostic(
             severity: .error, ruleID: RuleID.duplicateKey,
-            message: "the key '\(text)' appears more than once in this mapping (first at line \(firstLine))",
+            message:
+              "the key '\(text)' appears more than once in this mapping (first at line \(pairs[first].key.line))",
             location: key.location(in: file)))
         continue
       }
-      seen.insert(text, line: key.line)
       pairs.append(SourcePair(key: key, value: value))
     }
-    for pair in merged where seen.line(of: pair.keyText) == nil {
-      seen.insert(pair.keyText, line: pair.key.line)
+    for pair in merged
+    where pairs.withUnsafeBufferPointer({ seen.position(of: pair.keyText, among: $0) }) == nil {
       pairs.append(pair)
     }
     return (pairs, height)
