@@ -41,7 +41,8 @@ extension BenchmarkRunner {
       timings: LocalCompute.Timings(
         loadSeconds: median(timings.map(\.loadSeconds)), decodeSeconds: median(timings.map(\.decodeSeconds)),
         planSeconds: median(timings.map(\.planSeconds)), totalSeconds: median(timings.map(\.totalSeconds)),
-        fingerprintSeconds: median(timings.map(\.fingerprintSeconds)), functions: functions,
+        fingerprintSeconds: median(timings.map(\.fingerprintSeconds)),
+        cpuSeconds: median(timings.map(\.cpuSeconds)), functions: functions,
         liveFunctions: functions, actions: 0, errors: 0),
       peakMemoryBytes: median(rows.map(\.peakMemoryBytes)))
   }

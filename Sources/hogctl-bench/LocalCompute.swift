@@ -16,6 +16,9 @@ enum LocalCompute {
     /// The manifests' digest, which `plan -out` and `--format json` add to the plan (`hogctl plan`
     /// as the benchmark runs it, with text output, skips it); not in `totalSeconds`.
     var fingerprintSeconds = 0.0
+    /// Processor time of every thread over the timed parts (user and system): how much work
+    /// `totalSeconds` held; on 2 cores `totalSeconds` is at least half of it.
+    var cpuSeconds = 0.0
     var functions: Int
     var liveFunctions: Int
     var actions: Int
@@ -34,6 +37,21 @@ enum LocalCompute {
     return kilobytes * 1024
   }
 
+  /// `RUSAGE_SELF`, typed as `getrusage` takes it (Glibc imports the constant as an enum case).
+  #if canImport(Glibc)
+    private static let wholeProcess = __rusage_who_t(RUSAGE_SELF.rawValue)
+  #else
+    private static let wholeProcess = RUSAGE_SELF
+  #endif
+
+  /// Processor time this process has used so far, all threads, user and system.
+  static func processorSeconds() -> Double {
+    var usage = rusage()
+    guard getrusage(wholeProcess, &usage) == 0 else { return 0 }
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+  }
+
   static func decode(page: URL?) throws -> [HogFunction] {
     guard let page else { return [] }
     let object = try JSONValue.parse(Data(contentsOf: page), dropping: HogFunction.unreadInListPages)
@@ -42,14 +60,17 @@ enum LocalCompute {
 
   static func measure(manifests: URL, pages: [URL]) throws -> Timings {
     let clock = ContinuousClock()
+    let cpuStart = processorSeconds()
     let start = clock.now
     let loader = ManifestLoader(
       fileSystem: DiskManifestFileSystem(root: manifests),
       environment: ProcessInfo.processInfo.environment)
     let result = try loader.load()
     let loaded = clock.now
+    let cpuLoaded = processorSeconds()
     // Reading /proc is the benchmark's own work, not the plan's: kept outside the timed parts.
     let residentAfterLoad = residentBytes()
+    let cpuDecodeStart = processorSeconds()
     let decodeStart = clock.now
     // As the client reads a list: the first page alone, then the others side by side.
     var live = try decode(page: pages.first)
@@ -59,13 +80,16 @@ enum LocalCompute {
       live += try functions.get()
     }
     let decoded = clock.now
+    let cpuDecoded = processorSeconds()
     let residentAfterDecode = residentBytes()
+    let cpuPlanStart = processorSeconds()
     let planStart = clock.now
     // As `hogctl plan` with text output makes it: without the fingerprint, timed on its own below.
     let plan = try Planner.plan(
       desired: result.functions, settings: result.settings, live: live,
       options: PlanOptions(fingerprint: false))
     let planned = clock.now
+    let cpuPlanned = processorSeconds()
     _ = PlanFingerprint.digest(desired: result.functions, settings: result.settings, templates: [:])
     let fingerprinted = clock.now
     let total: Duration = (loaded - start) + (decoded - decodeStart) + (planned - planStart)
@@ -74,6 +98,7 @@ enum LocalCompute {
       planSeconds: (planned - planStart).seconds,
       totalSeconds: total.seconds,
       fingerprintSeconds: (fingerprinted - planned).seconds,
+      cpuSeconds: (cpuLoaded - cpuStart) + (cpuDecoded - cpuDecodeStart) + (cpuPlanned - cpuPlanStart),
       functions: result.functions.count, liveFunctions: live.count, actions: plan.actions.count,
       errors: result.errorCount, residentAfterLoad: residentAfterLoad,
       residentAfterDecode: residentAfterDecode)

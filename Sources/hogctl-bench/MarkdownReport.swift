@@ -96,22 +96,25 @@ struct MarkdownReport {
     var lines = [
       "### Local compute (no network)",
       "",
-      "| Functions | Load and validate | Decode live JSON | Normalise and diff | Total | Peak memory | Fingerprint, only with `-out` or JSON |",
-      "|---:|---:|---:|---:|---:|---:|---:|",
+      "| Functions | Load and validate | Decode live JSON | Normalise and diff | Total | CPU time in Total | Peak memory | Fingerprint, only with `-out` or JSON |",
+      "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in results.localCompute {
       let timings = row.timings
       lines.append(
         "| \(Self.count(row.functions)) | \(Self.seconds(timings.loadSeconds)) | "
           + "\(Self.seconds(timings.decodeSeconds)) | \(Self.seconds(timings.planSeconds)) | "
-          + "\(Self.seconds(timings.totalSeconds)) | \(Self.megabytes(row.peakMemoryBytes)) | "
+          + "\(Self.seconds(timings.totalSeconds)) | \(Self.seconds(timings.cpuSeconds)) | "
+          + "\(Self.megabytes(row.peakMemoryBytes)) | "
           + "+\(Self.seconds(timings.fingerprintSeconds)) |")
     }
     lines += [
       "",
       "Total is what `hogctl plan` does with text output, as the plan rows above run it. A saved plan "
         + "(`-out`) and `--format json` also carry the plan's fingerprint (a SHA-256 of every manifest), "
-        + "timed on its own in the last column and not included in Total.",
+        + "timed on its own in the last column and not included in Total. CPU time is every thread's "
+        + "processor time over the same parts, the work Total holds: on 2 cores Total can be no less "
+        + "than half of it.",
     ]
     return lines
   }

@@ -24,6 +24,13 @@ import Testing
     #expect(cells[5] == "30", "the baseline should make one GET per function: \(planRow)")
     #expect(run.stdout.contains("### `hogctl plan` against its lower bound"))
     #expect(run.stdout.contains("### Local compute (no network)"))
+    let localRow = try #require(lines.first { $0.hasPrefix("| 30 |") && $0.contains("| +") })
+    let localCells = localRow.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+    // Functions, load, decode, diff, total, CPU time, memory, fingerprint.
+    #expect(localCells.count == 8, "\(localRow)")
+    let cpuSeconds = try #require(
+      Double(localCells[5].replacingOccurrences(of: " s", with: "")), "\(localRow)")
+    #expect(cpuSeconds >= 0 && localCells[6].hasSuffix("MB"), "\(localRow)")
     let applyRow = try #require(lines.first { $0.hasPrefix("| 30 | ") && $0.contains("/s |") })
     #expect(applyRow.hasSuffix("| 0 (0.0%) |"), "no 429s within the burst: \(applyRow)")
     #expect(run.stdout.contains("| apply ≥ 90% of the allowed rate |"))
