@@ -23,6 +23,22 @@ import Testing
     #expect(await client.rateLimiter?.throttleCount == 1)
   }
 
+  @Test func theClientStartsRefillWhenTheFirstAnswerArrives() async throws {
+    let clock = ManualClock()
+    // Every answer takes half a second; 2/minute refills a token every 30 seconds.
+    let transport = FakeTransport(handler: { _ in
+      clock.advance(by: 0.5)
+      return .json(200, functionJSON(id: "a", name: "A"))
+    })
+    let client = try TestSettings.client(
+      transport, clock: clock, rateLimit: RateLimit(perMinute: 2, perHour: 1000))
+    for _ in 0..<3 { _ = try await client.getHogFunction(id: "a") }
+    // The third request waits for a token refilled from the first answer, not the first send:
+    // 30 seconds after 1000.5, less the second answer's half second already passed.
+    let sleep = try #require(clock.sleeps.first)
+    #expect(clock.sleeps.count == 1 && abs(sleep - 29.5) < 0.001, "\(clock.sleeps)")
+  }
+
   @Test func threeUnavailableAnswersThenSuccess() async throws {
     let clock = ManualClock()
     clock.randomValue = 1

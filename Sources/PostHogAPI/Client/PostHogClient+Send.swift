@@ -39,6 +39,7 @@ extension PostHogClient {
       let response: APIResponse
       do {
         response = try await transport.send(request)
+        await rateLimiter?.answered()
       } catch let error as TransportError {
         trace?(DebugTrace.failure(error, for: request, redactor: redactor))
         let decision = settings.retryPolicy.decide(

@@ -3,16 +3,28 @@ import HogctlCore
 /// One token bucket per window, shared by every request of a client. Each request reserves a
 /// token; when a bucket is empty the request waits until its token has been refilled. A 429 from
 /// the server empties the buckets and pauses everyone until `Retry-After` has passed.
+///
+/// The server counts a request when it arrives, not when it is sent. Its bucket therefore starts
+/// refilling later than ours, by as long as the first request took to reach it (a new connection
+/// makes that the slowest of a run); with the same budget on both sides, a request sent exactly
+/// when our bucket refills would then find the server's a fraction of a token short. So refill
+/// is counted from the first answer after a bucket leaves full (see `answered()`).
 public actor RateLimiter {
   struct Bucket {
     var capacity: Double
     var perSecond: Double
     var tokens: Double
     var updatedAt: Double
+    /// When a request took a token from this bucket while it was full, until the first answer.
+    var leftFullAt: Double?
+    /// The tokens refilled since `leftFullAt`, which the first answer takes back.
+    var refilledSinceLeavingFull = 0.0
 
     mutating func refill(at now: Double) {
-      tokens = min(capacity, tokens + max(0, now - updatedAt) * perSecond)
+      let refilled = min(capacity, tokens + max(0, now - updatedAt) * perSecond) - tokens
+      tokens += refilled
       updatedAt = now
+      if leftFullAt != nil { refilledSinceLeavingFull += refilled }
     }
   }
 
@@ -20,6 +32,8 @@ public actor RateLimiter {
   private let clock: ClientClock
   private var buckets: [Bucket]
   private var pausedUntil: Double = 0
+  /// Seconds by which refills began later than the waits already handed out assumed, summed.
+  private var lateRefill: Double = 0
   public private(set) var throttleCount = 0
 
   public init(limit: RateLimit, clock: ClientClock = .system) {
@@ -42,12 +56,32 @@ public actor RateLimiter {
     var wait = max(0, pausedUntil - now)
     for index in buckets.indices {
       buckets[index].refill(at: now)
+      if buckets[index].tokens >= buckets[index].capacity, buckets[index].leftFullAt == nil {
+        buckets[index].leftFullAt = now
+      }
       buckets[index].tokens -= 1
       if buckets[index].tokens < 0 {
         wait = max(wait, -buckets[index].tokens / buckets[index].perSecond)
       }
     }
     return wait
+  }
+
+  /// An answer arrived, so the server has counted at least one request by now. A bucket that
+  /// left full before it takes back the refill counted since: the server's own bucket began
+  /// refilling no earlier than this. Requests already waiting wait that much longer.
+  public func answered() {
+    let now = clock.now()
+    var late = 0.0
+    for index in buckets.indices {
+      guard let leftFullAt = buckets[index].leftFullAt else { continue }
+      buckets[index].refill(at: now)
+      buckets[index].tokens -= buckets[index].refilledSinceLeavingFull
+      buckets[index].leftFullAt = nil
+      buckets[index].refilledSinceLeavingFull = 0
+      late = max(late, now - leftFullAt)
+    }
+    lateRefill += late
   }
 
   /// Seconds left of a pause ordered by a 429, 0 when none.
@@ -69,14 +103,18 @@ public actor RateLimiter {
     }
   }
 
-  /// Waits for a token, then for any pause that began while waiting.
+  /// Waits for a token, then for any refill that began late while waiting (a wait depends on
+  /// refill; a token taken at once does not), then for any pause that began meanwhile.
   public func acquire() async throws {
+    var covered = lateRefill
     let wait = reserve()
     if wait > 0 { try await clock.sleep(wait) }
     while true {
-      let pause = remainingPause()
-      guard pause > 0 else { return }
-      try await clock.sleep(pause)
+      let late = wait > 0 ? lateRefill - covered : 0
+      covered = lateRefill
+      let extra = max(late, remainingPause())
+      guard extra > 0 else { return }
+      try await clock.sleep(extra)
     }
   }
 }

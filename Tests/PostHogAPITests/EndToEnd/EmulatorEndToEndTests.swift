@@ -156,8 +156,10 @@ import Testing
         try await client.getHogFunction(id: id).id
       }
       #expect(results.count == 300)
+      // The client counts refill from the first answer, as the server can only have counted the
+      // first request by then: sending on its own schedule, it is never a token ahead.
       let throttled = try await admin.total() - 300
-      #expect(throttled <= 5, "\(throttled) requests were answered 429")
+      #expect(throttled == 0, "\(throttled) requests were answered 429")
     }
   }
 
