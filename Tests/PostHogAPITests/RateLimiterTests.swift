@@ -85,7 +85,7 @@ import Testing
     #expect(answerer.sleeps == [30, 10, 30])
   }
 
-  @Test func aTokenTakenAtOnceIsNotDelayedByALateRefill() async throws {
+  @Test func theFirstAnswerTakesBackOnlyTheRefillTheBucketHeld() async throws {
     let clock = ManualClock()
     let limiter = RateLimiter(limit: RateLimit(perMinute: 60, perHour: 1000), clock: clock.clock)
     try await limiter.acquire()

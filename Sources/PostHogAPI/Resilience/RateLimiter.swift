@@ -103,14 +103,15 @@ public actor RateLimiter {
     }
   }
 
-  /// Waits for a token, then for any refill that began late while waiting (a wait depends on
-  /// refill; a token taken at once does not), then for any pause that began meanwhile.
+  /// Waits for a token, then for as long as refill began late while waiting (see `answered()`),
+  /// then for any pause that began meanwhile. A token taken at once never waits: nothing can
+  /// change between the reservation and the first check.
   public func acquire() async throws {
     var covered = lateRefill
     let wait = reserve()
     if wait > 0 { try await clock.sleep(wait) }
     while true {
-      let late = wait > 0 ? lateRefill - covered : 0
+      let late = lateRefill - covered
       covered = lateRefill
       let extra = max(late, remainingPause())
       guard extra > 0 else { return }
