@@ -12,6 +12,13 @@ public struct HogctlCommand: AsyncParsableCommand {
       PlanCommand.self,
       ApplyCommand.self,
       EmulatorCommand.self,
+      TestCommand.self,
+      StatusCommand.self,
+      LogsCommand.self,
+      MetricsCommand.self,
+      BroadcastCommand.self,
+      IconsCommand.self,
+      ListCommand.self,
     ]
   )
 

@@ -1,0 +1,50 @@
+import HogctlCore
+import Testing
+
+@testable import HogctlCLI
+
+@Suite struct OperationsUnitTests {
+  @Test func aResponseTheServerDidNotExecuteIsSkippedWhateverItsStatus() {
+    let expectation = TestExpectation(["status": "skipped"])
+    let response: JSONValue = [
+      "status": "skipped", "result": nil, "executed": false, "not_executed_reason": "no interpreter",
+    ]
+    #expect(expectation.evaluate(response) == .skipped("no interpreter"))
+    #expect(TestExpectation(nil).evaluate(["status": "success", "executed": false]) != .passed)
+  }
+
+  @Test func expectationsCheckStatusResultSubsetAndLogs() {
+    let response: JSONValue = [
+      "status": "success", "result": ["event": "e", "properties": ["a": 1, "b": 2]], "errors": [],
+      "logs": [["level": "info", "message": "hello world"]],
+    ]
+    #expect(
+      TestExpectation(["result": ["properties": ["a": 1]], "logs_contain": ["world"]]).evaluate(response)
+        == .passed)
+    #expect(
+      TestExpectation(["result": ["properties": ["c": 1]]]).evaluate(response)
+        == .failed(["result.properties.c: missing (expected 1)"]))
+    #expect(
+      TestExpectation(["status": "error", "logs_contain": ["nope"]]).evaluate(response)
+        == .failed(["expected status error, got success", "no log line contains \"nope\""]))
+    #expect(TestExpectation(["result": nil]).evaluate(response) != .passed, "null means dropped")
+  }
+
+  @Test func sparklinesScaleToTheirMaximumAndKeepSmallCountsVisible() {
+    #expect(Sparkline.render([0, 1, 4, 8]) == "▁▂▅█")
+    #expect(Sparkline.render([0, 0]) == "▁▁")
+    #expect(Sparkline.render([1, 1000]).first == "▂")
+  }
+
+  @Test func junitEscapesMarkupAndDropsInvalidCharacters() {
+    #expect(JUnitReport.escape("a<b & \"c\"\u{1}\n") == "a&lt;b &amp; &quot;c&quot;&#10;")
+  }
+
+  @Test func windowsParseAsPostHogWritesThem() {
+    #expect(TimeWindow(argument: "24h")?.relative == "-24h")
+    #expect(TimeWindow(argument: "30m")?.relative == "-30M")
+    #expect(TimeWindow(argument: "7d")?.seconds == 604_800)
+    #expect(TimeWindow(argument: "0h") == nil)
+    #expect(TimeWindow(argument: "soon") == nil)
+  }
+}
