@@ -35,6 +35,14 @@ import Testing
       #expect(functions.first { $0["name"] == "Site thing" }?["managed_by"] == .null)
       #expect(functions.first { $0["name"] == "Order webhook" }?["managed_by"] == "manifests/webhook.yaml:1")
 
+      // plan says the same, without listing them: Site thing is outside the types in scope.
+      let plan = try await workspace.hogctl(["plan", "manifests"])
+      #expect(plan.exitCode == 0, "\(plan.output)")
+      #expect(
+        plan.stdout.contains(
+          "Warning: 1 live function in scope is named by no manifest; manage.prune is off, so plan "
+            + "leaves it alone (`hogctl list` marks it)"))
+
       let transformations = try await workspace.hogctl(["list", "manifests", "--type", "transformation"])
       #expect(transformations.stdout.contains("Tag plan"))
       #expect(!transformations.stdout.contains("Order webhook"))
