@@ -15,11 +15,14 @@ struct TestExpectation {
   var status: String
   var result: JSONValue?
   var logsContain: [String]
+  /// `{url?, method?, body?}`: calls the code must make, read from the mocked calls PostHog logs.
+  var fetchCalls: [JSONValue]
 
   init(_ expect: JSONValue?) {
     status = expect?["status"]?.stringValue ?? "success"
     result = expect?["result"]
     logsContain = expect?["logs_contain"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    fetchCalls = expect?["fetch"]?.arrayValue ?? []
   }
 
   /// A response whose server says the code did not run (`executed: false`, as the emulator
@@ -48,6 +51,13 @@ struct TestExpectation {
     let messages = (response["logs"]?.arrayValue ?? []).compactMap { $0["message"]?.stringValue }
     for wanted in logsContain where !messages.contains(where: { $0.contains(wanted) }) {
       problems.append("no log line contains \"\(wanted)\"")
+    }
+    let calls = messages.compactMap(MockedFetch.init(logMessage:))
+    for wanted in fetchCalls where !calls.contains(where: { $0.matches(wanted) }) {
+      let made =
+        calls.isEmpty
+        ? "no mocked fetch call was logged" : "mocked calls: " + calls.map(\.summary).joined(separator: ", ")
+      problems.append("no fetch call matches \(wanted.serialized()) (\(made))")
     }
     return problems.isEmpty ? .passed : .failed(problems)
   }

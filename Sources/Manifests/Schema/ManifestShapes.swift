@@ -92,6 +92,13 @@ enum ManifestShapes {
             .optional("status", .enumeration(testStatuses)),
             .optional("logs_contain", .list(.string)),
             .optional("result", .json),
+            .optional(
+              "fetch",
+              .list(
+                .object(
+                  ObjectShape([
+                    .optional("url", .string), .optional("method", .string), .optional("body", .json),
+                  ])))),
           ]))),
     ], ruleOverride: RuleID.invalidTest)
 

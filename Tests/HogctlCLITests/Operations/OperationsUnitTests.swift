@@ -30,6 +30,26 @@ import Testing
     #expect(TestExpectation(["result": nil]).evaluate(response) != .passed, "null means dropped")
   }
 
+  @Test func mockedFetchCallsAreReadFromPostHogsLogLines() {
+    let logged =
+      "fetch('https://example.com/hook', {\n  \"headers\": {\"version\": \"v=1\"},\n  "
+      + #""body": "{\"a\": 1, \"b\": 2}",\#n  "method": "post"\#n})"#
+    #expect(
+      MockedFetch(logMessage: logged)
+        == MockedFetch(url: "https://example.com/hook", method: "POST", body: ["a": 1, "b": 2]))
+    #expect(MockedFetch(logMessage: "fetch('https://x.test', undefined)")?.method == "GET")
+    #expect(MockedFetch(logMessage: "Async function 'fetch' was mocked with arguments:") == nil)
+
+    let response: JSONValue = ["status": "success", "logs": [["level": "info", "message": .string(logged)]]]
+    #expect(
+      TestExpectation(["fetch": [["url": "https://example.com/hook", "body": ["a": 1]]]]).evaluate(response)
+        == .passed)
+    #expect(
+      TestExpectation(["fetch": [["method": "GET"]]]).evaluate(response)
+        == .failed([#"no fetch call matches {"method":"GET"} (mocked calls: POST https://example.com/hook)"#])
+    )
+  }
+
   @Test func sparklinesScaleToTheirMaximumAndKeepSmallCountsVisible() {
     #expect(Sparkline.render([0, 1, 4, 8]) == "▁▂▅█")
     #expect(Sparkline.render([0, 0]) == "▁▁")

@@ -34,6 +34,8 @@ struct OperationsWorkspace {
     tests:
       - name: posts the order
         globals: {event: {event: order placed, properties: {total: 3}}}
+        expect:
+          fetch: [{url: "https://example.com/orders", method: post, body: {event: {properties: {total: 3}}}}]
       - name: a skip the manifest expects is still not a pass
         globals: {event: {event: order placed}}
         expect: {status: skipped}
