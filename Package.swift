@@ -29,8 +29,15 @@ let package = Package(
     .target(
       name: "HogctlCLI",
       dependencies: [
-        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator",
+        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator", "Importer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // `hogctl import`: live functions written as manifests that plan as no change.
+    .target(
+      name: "Importer",
+      dependencies: [
+        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(name: "HogctlCore", dependencies: ["CHeapTuning"]),
@@ -64,8 +71,14 @@ let package = Package(
       ]
     ),
     .testTarget(
+      name: "ImporterTests",
+      dependencies: ["Importer", "HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]
+    ),
+    .testTarget(
       name: "HogctlCLITests",
-      dependencies: ["HogctlCLI", "Emulator", "HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]
+      dependencies: [
+        "HogctlCLI", "Emulator", "HogctlCore", "Importer", "Manifests", "PostHogAPI", "Reconciler",
+      ]
     ),
   ]
 )

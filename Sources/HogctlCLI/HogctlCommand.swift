@@ -12,6 +12,7 @@ public struct HogctlCommand: AsyncParsableCommand {
       PlanCommand.self,
       ApplyCommand.self,
       EmulatorCommand.self,
+      ImportCommand.self,
       TestCommand.self,
       StatusCommand.self,
       LogsCommand.self,
