@@ -44,6 +44,51 @@ import Testing
     }
   }
 
+  @Test func followPrintsLinesThatArriveLater() async throws {
+    try await OperationsWorkspace.with { workspace in
+      try await workspace.apply()
+      let id = try await workspace.id(of: "Order webhook")
+      try await workspace.seed([
+        "logs": [["log_source_id": .string(id), "level": "info", "message": "before"]]
+      ])
+      let output = workspace.root.appendingPathComponent("follow.out")
+      _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+      let process = Process()
+      process.executableURL = HogctlProcess.binary
+      process.arguments =
+        ["logs", "Order webhook", "manifests", "--follow"] + workspace.emulator.connectionArguments
+      process.currentDirectoryURL = workspace.root
+      process.environment = workspace.emulator.environment.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+      process.standardOutput = try FileHandle(forWritingTo: output)
+      process.standardInput = FileHandle.nullDevice
+      let exited = AsyncStream<Void> { continuation in
+        process.terminationHandler = { _ in continuation.finish() }
+      }
+      try process.run()
+      func printed() throws -> String { try String(contentsOf: output, encoding: .utf8) }
+      var waited = 0
+      while try !printed().contains("before") && waited < 100 {
+        try await Task.sleep(for: .milliseconds(100))
+        waited += 1
+      }
+      try await workspace.seed([
+        "logs": [["log_source_id": .string(id), "level": "warn", "message": "after"]]
+      ])
+      waited = 0
+      while try !printed().contains("after") && waited < 100 {
+        try await Task.sleep(for: .milliseconds(100))
+        waited += 1
+      }
+      #expect(process.isRunning, "--follow keeps running until interrupted")
+      process.terminate()
+      for await _ in exited {}
+      let lines = try printed().split(separator: "\n")
+      #expect(lines.count == 2, "each line once, oldest first: \(lines)")
+      #expect(lines.first?.hasSuffix("INFO  before") == true)
+      #expect(lines.last?.hasSuffix("WARN  after") == true)
+    }
+  }
+
   @Test func metricsAsATableOffATerminalAndAsSparklinesOnRequest() async throws {
     try await OperationsWorkspace.with { workspace in
       try await workspace.apply()
