@@ -62,6 +62,34 @@ import Testing
     }
   }
 
+  /// `script` (util-linux) gives the binary a terminal, so the question is asked and answered.
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func broadcastOnATerminalAsksAndOnlyYesSends() async throws {
+    try await OperationsWorkspace.with { workspace in
+      try await workspace.apply()
+      try await workspace.emulator.resetStats()
+      let command =
+        ([HogctlProcess.binary.path, "broadcast", "Order webhook", "manifests"]
+        + workspace.emulator.connectionArguments)
+        .map { "'\($0)'" }.joined(separator: " ")
+      func answer(_ input: String) async throws -> HogctlRun {
+        try await HogctlProcess.run(
+          ["-qec", command, "/dev/null"], in: workspace.root, environment: workspace.emulator.environment,
+          input: input, executable: URL(fileURLWithPath: "/usr/bin/script"))
+      }
+      let declined = try await answer("no\n")
+      #expect(declined.exitCode == 1, "\(declined.output)")
+      #expect(declined.output.contains("Only 'yes' will be accepted."))
+      #expect(declined.output.contains("Broadcast cancelled: nothing was sent."))
+      let requests = try await workspace.emulator.stats()["requests"]?.objectValue?.keys.map { $0 } ?? []
+      #expect(!requests.contains { $0.contains("broadcast") }, "nothing may be sent: \(requests)")
+
+      let accepted = try await answer("yes\n")
+      #expect(accepted.exitCode == 0, "\(accepted.output)")
+      #expect(accepted.output.contains("PostHog answered: {\"success\":true}"))
+    }
+  }
+
   @Test func broadcastWithYesPrintsWhatPostHogAnswered() async throws {
     try await OperationsWorkspace.with { workspace in
       try await workspace.apply()
