@@ -66,12 +66,14 @@ struct LiveFunctionRow {
 
   static func rows(live: [ListedHogFunction], manifests: ManifestLoadResult) -> [LiveFunctionRow] {
     let ignore = manifests.settings.ignore.map(NameGlob.init)
-    let desired = manifests.functions.filter { !$0.deleted }
-    let matching = FunctionMatcher.match(desired: desired, live: live.map(\.function))
+    // A `deleted: true` manifest still names its function: plan deletes it, so it is not drift.
+    let matching = FunctionMatcher.match(desired: manifests.functions, live: live.map(\.function))
     var owners: [String: String] = [:]
     for match in matching.matches {
       guard let id = match.live?.id else { continue }
-      owners[id] = "\(match.desired.location.file):\(match.desired.location.line)"
+      owners[id] =
+        "\(match.desired.location.file):\(match.desired.location.line)"
+        + (match.desired.deleted ? " (deleted: true)" : "")
     }
     return live.map { listed in
       let management: Management =

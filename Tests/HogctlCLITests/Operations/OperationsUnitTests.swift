@@ -1,4 +1,6 @@
 import HogctlCore
+import Manifests
+import PostHogAPI
 import Testing
 
 @testable import HogctlCLI
@@ -48,6 +50,28 @@ import Testing
       TestExpectation(["fetch": [["method": "GET"]]]).evaluate(response)
         == .failed([#"no fetch call matches {"method":"GET"} (mocked calls: POST https://example.com/hook)"#])
     )
+  }
+
+  @Test func listNamesTheManifestOfEachLiveFunctionAndMarksTheRest() {
+    func live(_ id: String, _ name: String) -> ListedHogFunction {
+      ListedHogFunction(function: HogFunction(raw: ["id": .string(id), "name": .string(name)]), health: nil)
+    }
+    func manifest(_ name: String, line: Int, deleted: Bool = false) -> DesiredFunction {
+      DesiredFunction(
+        name: name, type: "destination", location: ManifestLocation(file: "f.yaml", line: line, column: 1),
+        fields: [:], deleted: deleted)
+    }
+    let result = ManifestLoadResult(
+      functions: [manifest("Kept", line: 1), manifest("Gone", line: 9, deleted: true)],
+      settings: ProjectSettings(ignore: ["Legacy *"]), diagnostics: [], sources: [:], files: [],
+      unresolvedEnvironment: [])
+    let rows = LiveFunctionRow.rows(
+      live: [live("1", "Kept"), live("2", "Gone"), live("3", "Legacy hook"), live("4", "Stray")],
+      manifests: result)
+    #expect(
+      rows.map(\.managementText) == [
+        "f.yaml:9 (deleted: true)", "f.yaml:1", "(ignored: manage.ignore)", "(unmanaged)",
+      ])
   }
 
   @Test func sparklinesScaleToTheirMaximumAndKeepSmallCountsVisible() {
