@@ -1,6 +1,7 @@
 import Foundation
 import HogctlCore
 import Manifests
+import Reconciler
 import Testing
 
 /// `hogctl import` as users run it: the real binary against a live emulator seeded with a
@@ -15,12 +16,15 @@ import Testing
 
     var manifests: URL { root.appendingPathComponent("manifests") }
 
+    /// Runs the binary with the key of `target` (default: the seeded emulator) and, when
+    /// `connect`, flags pointing at it.
     func hogctl(
-      _ arguments: [String], against target: EmulatorHarness? = nil, variables: [String: String] = [:]
+      _ arguments: [String], against target: EmulatorHarness? = nil, variables: [String: String] = [:],
+      connect: Bool = true
     ) async throws -> HogctlRun {
       let target = target ?? emulator
       let run = try await HogctlProcess.run(
-        arguments + target.connectionArguments, in: root,
+        arguments + (connect ? target.connectionArguments : []), in: root,
         environment: target.environment.merging(variables) { $1 })
       for secret in project.secrets { #expect(!run.output.contains(secret), "a secret value was printed") }
       #expect(!run.output.contains(target.emulator.apiKey), "the API key was printed")
@@ -150,6 +154,86 @@ import Testing
       #expect(
         try context.snapshot()[edited]?.split(separator: "\n").dropFirst()
           == files[edited]?.split(separator: "\n").dropFirst())
+    }
+  }
+
+  /// Promotion: the directory imported from one project, with both projects as named
+  /// environments, is applied to a second, empty project; both then plan as no change and hold
+  /// the same functions, field by field, apart from ids and server bookkeeping.
+  @Test func anImportPromotesToAnEmptyProject() async throws {
+    try await withSeededProject { context in
+      let production = try await EmulatorHarness.start()
+      defer { Task { await production.stop() } }
+      let imported = try await context.hogctl(["import", "--out", "manifests"])
+      #expect(imported.exitCode == 0, "\(imported.output)")
+      let settings = context.manifests.appendingPathComponent("hogctl.yaml")
+      let environments = """
+        environments:
+          staging: {host: "\(context.emulator.emulator.baseURL.absoluteString)", id: "\(context.emulator.emulator.projectID)"}
+          production: {host: "\(production.emulator.baseURL.absoluteString)", id: "\(production.emulator.projectID)"}
+
+        """
+      try (try String(contentsOf: settings, encoding: .utf8) + environments).write(
+        to: settings, atomically: true, encoding: .utf8)
+      let variables = try context.variables()
+
+      let apply = try await context.hogctl(
+        ["apply", "manifests", "--auto-approve", "--environment", "production"], against: production,
+        variables: variables, connect: false)
+      #expect(apply.exitCode == 0, "apply to the second project failed:\n\(apply.output)")
+      let plan = try await context.hogctl(
+        ["plan", "manifests", "--detailed-exitcode"], against: production,
+        variables: variables.merging(["HOGCTL_ENVIRONMENT": "production"]) { $1 }, connect: false)
+      #expect(plan.exitCode == 0, "the second project does not plan as no change:\n\(plan.output)")
+      let staging = try await context.hogctl(
+        ["plan", "manifests", "--detailed-exitcode", "--environment", "staging"], variables: variables,
+        connect: false)
+      #expect(staging.exitCode == 0, "the first project does not plan as no change:\n\(staging.output)")
+      let unknown = try await context.hogctl(
+        ["plan", "manifests", "--environment", "prod"], variables: variables, connect: false)
+      #expect(unknown.exitCode == 1)
+      #expect(unknown.stderr.contains("no environment 'prod'"), "\(unknown.stderr)")
+
+      let source = Self.comparable(try await context.emulator.liveFunctions())
+      let promoted = Self.comparable(try await production.liveFunctions())
+      #expect(source.count == 43)
+      #expect(Set(source.keys) == Set(promoted.keys))
+      for (key, function) in source {
+        let differing = Self.differingFields(function, promoted[key] ?? nil)
+        #expect(differing.isEmpty, "\(key) differs after promotion in \(differing)")
+      }
+    }
+  }
+
+  /// Live functions by type and name, without ids and the server's bookkeeping and compiled
+  /// forms (`bytecode`, `transpiled`).
+  static func comparable(_ functions: [JSONValue]) -> [String: JSONValue] {
+    var result: [String: JSONValue] = [:]
+    for function in functions {
+      guard var object = function.objectValue else { continue }
+      for key in ["id", "created_at", "created_by", "updated_at", "status", "bytecode", "transpiled"] {
+        object[key] = nil
+      }
+      let key = "\(object["type"]?.stringValue ?? "")/\(object["name"]?.stringValue ?? "")"
+      result[key] = .object(object)
+    }
+    return result
+  }
+
+  /// The fields that differ as the plan compares them (`Normalizer`): hogctl sends the
+  /// manifest's form (filter defaults filled in, code without trailing white space), which the
+  /// server stores as sent, so the raw JSON of a function made in the UI differs where the
+  /// plan's comparison does not.
+  static func differingFields(_ left: JSONValue, _ right: JSONValue?) -> [String] {
+    guard let left = left.objectValue, let right = right?.objectValue else { return ["the whole function"] }
+    let fields = Set(left.keys.map { $0 }).union(right.keys.map { $0 })
+    return fields.sorted().filter { field in
+      if field == "inputs" {
+        let schema = { (object: JSONObject) in InputSchema(object["inputs_schema"]) }
+        return Normalizer.inputs(left[field], schema: schema(left))
+          != Normalizer.inputs(right[field], schema: schema(right))
+      }
+      return Normalizer.field(field, left[field]) != Normalizer.field(field, right[field])
     }
   }
 }
