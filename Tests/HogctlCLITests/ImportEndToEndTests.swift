@@ -236,4 +236,47 @@ import Testing
       return Normalizer.field(field, left[field]) != Normalizer.field(field, right[field])
     }
   }
+
+  /// examples/promotion is exactly what import writes for the quickstart's functions (plus the
+  /// environments added by hand), and plans as no change against them.
+  @Test func thePromotionExampleIsWhatImportWrites() async throws {
+    let emulator = try await EmulatorHarness.start()
+    let workspace = try Workspace.copying("examples/quickstart")
+    defer { workspace.remove() }
+    do {
+      let promotion = workspace.root.appendingPathComponent("examples/promotion")
+      try FileManager.default.createDirectory(
+        at: promotion.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try FileManager.default.copyItem(
+        at: HogctlProcess.packageRoot.appendingPathComponent("examples/promotion"), to: promotion)
+      let run = { (arguments: [String]) in
+        try await HogctlProcess.run(
+          arguments + emulator.connectionArguments, in: workspace.root,
+          environment: emulator.environment.merging(
+            ["WEBHOOK_SIGNING_SECRET": "s1", "SIGNUP_WEBHOOK_SIGNING_SECRET": "s2"]) { $1 })
+      }
+      let apply = try await run(["apply", "manifests", "--auto-approve"])
+      #expect(apply.exitCode == 0, "\(apply.output)")
+      let plan = try await run(["plan", "examples/promotion", "--detailed-exitcode"])
+      #expect(plan.exitCode == 0, "\(plan.output)")
+      let before = try Self.texts(promotion)
+      let imported = try await run(["import", "--out", "examples/promotion", "--schemas", "../../schemas"])
+      #expect(imported.exitCode == 0, "\(imported.output)")
+      #expect(try Self.texts(promotion) == before, "import writes something else than examples/promotion")
+    } catch {
+      await emulator.stop()
+      throw error
+    }
+    await emulator.stop()
+  }
+
+  static func texts(_ directory: URL) throws -> [String: String] {
+    var texts: [String: String] = [:]
+    let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+    while let url = enumerator?.nextObject() as? URL {
+      guard !url.hasDirectoryPath else { continue }
+      texts[url.path] = try String(contentsOf: url, encoding: .utf8)
+    }
+    return texts
+  }
 }
