@@ -68,7 +68,7 @@ struct LogsCommand: AsyncParsableCommand {
         Terminal.output(object.serialized(pretty: true) + "\n")
         return
       }
-      print(Array(first))
+      emit(Array(first))
       guard follow else { return }
       var seen = Set(first.map(Self.key))
       var newest = first.last?.timestamp ?? ISOTime.format(Date())
@@ -77,14 +77,14 @@ struct LogsCommand: AsyncParsableCommand {
         query.after = newest
         let fresh = try await context.api.functionLogs(id: function.id, query: query).entries.reversed()
           .filter { !seen.contains(Self.key($0)) }
-        print(fresh)
+        emit(fresh)
         seen.formUnion(fresh.map(Self.key))
         newest = fresh.last?.timestamp ?? newest
       }
     }
   }
 
-  private func print(_ entries: [LogEntry]) {
+  private func emit(_ entries: [LogEntry]) {
     let text = entries.map { entry in
       format == .json
         ? Self.json(entry).serialized() + "\n"

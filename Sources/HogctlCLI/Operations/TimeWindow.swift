@@ -36,7 +36,6 @@ struct TimeWindow: ExpressibleByArgument, Sendable {
 
   var description: String { "\(amount)\(unit)" }
   var defaultValueDescription: String { description }
-  static var allValueStrings: [String] { [] }
 }
 
 enum ISOTime {
