@@ -58,8 +58,11 @@ public enum Importer {
   ///   - live: every live function of the listed types, in list order, with `template_id`.
   ///   - templates: the templates those functions were made from, by id.
   ///   - settings: the current hogctl.yaml text, if there is one.
+  ///   - declared: functions the directory's manifests already declare, name → file; one
+  ///     declared in a file import would not write is left to that file.
   public static func run(
-    live: [HogFunction], templates: JSONObject, request: ImportRequest, settings: String?
+    live: [HogFunction], templates: JSONObject, request: ImportRequest, settings: String?,
+    declared: [String: String] = [:]
   ) throws -> ImportOutput {
     let settingsFile = try SettingsFile(text: settings)
     let types = try Self.types(for: request, settings: settings)
@@ -88,7 +91,14 @@ public enum Importer {
 
     var files: [(path: String, text: String)] = []
     var variables: [SecretVariable] = []
+    var imported: [String] = []
     for (function, slug) in zip(selected, slugs) {
+      let folder = ImportNaming.folder(of: function.type)
+      if let file = declared[function.name], file != "\(folder)/\(slug).yaml" {
+        warnings.append("\"\(function.name)\" is already declared in \(file); left to that file")
+        continue
+      }
+      imported.append("\(function.type)/\(function.name)")
       let template = function.raw["template_id"]?.stringValue.flatMap { templates[$0] }
       if let id = function.raw["template_id"]?.stringValue, template == nil {
         warnings.append("\"\(function.name)\": template \(id) is not available; every field is written out")
@@ -96,7 +106,6 @@ public enum Importer {
       let manifest = FunctionManifest(
         live: function, template: template, slug: slug, pinID: request.pinIDs,
         executionOrder: explicitOrders[function.name])
-      let folder = ImportNaming.folder(of: function.type)
       let modeline =
         "# yaml-language-server: $schema=\(schemaReference(request.schemas, depth: 1))/hog-function.schema.json\n"
       files.append(("\(folder)/\(slug).yaml", modeline + (try YAMLEmitter.emit(manifest.document))))
@@ -110,7 +119,7 @@ public enum Importer {
     return ImportOutput(
       files: files.sorted { $0.path < $1.path }, settings: settingsText, variables: variables,
       warnings: warnings,
-      imported: selected.map { "\($0.type)/\($0.name)" })
+      imported: imported)
   }
 
   /// The functions to import, in a stable order. A name held by more than one live function

@@ -91,7 +91,8 @@ struct ImportCommand: AsyncParsableCommand {
       throw error
     }
     let result = try Importer.run(
-      live: live.functions, templates: live.templates, request: request, settings: settingsText)
+      live: live.functions, templates: live.templates, request: request, settings: settingsText,
+      declared: try declaredFunctions())
     for warning in result.warnings { Terminal.error("warning: \(warning)") }
     for problem in try Importer.check(result, live: live.functions, templates: live.templates) {
       Terminal.error("warning: the imported manifests would not plan as no change: \(problem)")
@@ -122,6 +123,18 @@ struct ImportCommand: AsyncParsableCommand {
           + report.conflicts.map { "  \(output.display($0))" }.joined(separator: "\n"))
       throw ExitCode.failure
     }
+  }
+
+  /// The functions the directory's manifests already declare, by name, with their files. The
+  /// manifests are read leniently (secrets unset, errors ignored): only names and files matter.
+  private func declaredFunctions() throws -> [String: String] {
+    guard FileManager.default.fileExists(atPath: directory) else { return [:] }
+    let result = try ManifestLoader(
+      fileSystem: DiskManifestFileSystem(root: URL(fileURLWithPath: directory, isDirectory: true)),
+      environment: [:], options: ManifestLoadOptions(skipEnvironment: true)
+    ).load()
+    return Dictionary(
+      result.functions.map { ($0.name, $0.location.file) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// hogctl.yaml alone, with the environment and flags applied; its errors stop the import.
