@@ -14,7 +14,8 @@ public enum RuleCatalog {
       WrongTypeRule.description, RequiredFieldRule.description, InvalidEnumRule.description,
       InvalidBooleanRule.description, OutOfRangeRule.description, InvalidTagRule.description,
       MaskingTTLRangeRule.description, MaskingHashRequiredRule.description, InvalidTestRule.description,
-      FileNotFoundRule.description, EnvUnsetRule.description, InvalidSettingsVersionRule.description,
+      FileNotFoundRule.description, FileOutsideDirectoryRule.description, EnvUnsetRule.description,
+      InvalidSettingsVersionRule.description,
       NestedSettingsRule.description,
     ] + manifestRules.map { type(of: $0).description }
 }
