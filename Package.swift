@@ -29,7 +29,7 @@ let package = Package(
     .target(
       name: "HogctlCLI",
       dependencies: [
-        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator", "Importer",
+        "HogctlCore", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator", "Importer", "Hog",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,6 +45,8 @@ let package = Package(
     .target(name: "CHeapTuning"),
     .target(name: "Manifests", dependencies: ["HogctlCore", .product(name: "Yams", package: "Yams")]),
     .target(name: "ManifestFuzzing", dependencies: ["Manifests"]),
+    // The Hog language: lexer and parser, depending on nothing else in hogctl.
+    .target(name: "Hog"),
     .target(name: "PostHogAPI", dependencies: ["HogctlCore"]),
     .target(name: "Reconciler", dependencies: ["HogctlCore", "Manifests", "PostHogAPI"]),
     .target(name: "Rendering", dependencies: ["HogctlCore", "Manifests", "PostHogAPI", "Reconciler"]),
@@ -56,6 +58,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
+    .testTarget(name: "HogTests", dependencies: ["Hog"]),
     .testTarget(
       name: "ManifestsTests", dependencies: ["Manifests", "ManifestFuzzing"], resources: [.copy("Fixtures")]),
     .testTarget(name: "PostHogAPITests", dependencies: ["PostHogAPI", "Emulator"]),
