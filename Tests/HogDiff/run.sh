@@ -6,15 +6,9 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-venv="$root/.build-venv"
-python="${PYTHON:-python3}"
-
-if [[ ! -x "$venv/bin/python" ]]; then
-  "$python" -m venv "$venv"
-fi
-"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$root/Tests/HogDiff/requirements.txt"
+python="$("$root/scripts/python-venv" "$root/Tests/HogDiff/requirements.txt")"
 
 cd "$root"
-exec "$venv/bin/python" "$root/Tests/HogDiff/hogdiff.py" \
+exec "$python" "$root/Tests/HogDiff/hogdiff.py" \
   --parser "$root/.build/debug/hogctl hog parse --jsonl -" \
   --generated "${HOG_DIFF_GENERATED:-10000}" --show 10 "$@"
