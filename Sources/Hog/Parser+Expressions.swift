@@ -87,14 +87,17 @@ extension Parser {
   private mutating func postfix(_ base: HogNode, start: Token) throws -> HogNode {
     var node = base
     while true {
+      if cutoffs.contains(index) { return node }
       switch kind {
       case .lparen:
         // `(a, b) -> …` after an expression starts a new statement (a lambda), not a call.
         if lambdaAhead() { return node }
+        decisionPoints.append(index)
         node = try call(node, start: start)
       case .lbracket:
         // `x[]` is `x` followed by an empty array, never an index.
         if peek(1).kind == .rbracket { return node }
+        decisionPoints.append(index)
         node = try subscriptAccess(node, start: start, nullSafe: false)
       case .dot:
         let next = peek(1)
@@ -192,7 +195,10 @@ extension Parser {
     func binary(_ precedence: Int, _ operatorLength: Int, rightAssociative: Bool = false)
       throws -> HogNode?
     {
-      guard precedence >= minimum, canStartExpression(peek(operatorLength)) else { return nil }
+      guard precedence >= minimum, canStartExpression(peek(operatorLength)), !cutoffs.contains(index) else {
+        return nil
+      }
+      if operatorLength == 1, [.dash, .plus, .asterisk, .lt].contains(kind) { decisionPoints.append(index) }
       var name = ""
       for _ in 0..<operatorLength { name += (name.isEmpty ? "" : " ") + textOf(advance()) }
       let right = try expression(minimum: rightAssociative ? precedence : precedence + 1)

@@ -20,11 +20,17 @@ extension Parser {
     return canStartExpression(token)
   }
 
-  /// Whether `token` may come right after a statement: another statement, or the end of its block.
-  func canFollowStatement(_ token: Token, insideBlock: Bool) -> Bool {
-    if token.kind == .eof { return !insideBlock }
-    if token.kind == .rbrace { return insideBlock }
-    return canStartDeclaration(token)
+  /// Whether the current token may come right after a statement: another statement, or the end
+  /// of its block. `+` and `.` start a statement only as the sign or point of a number.
+  func canFollowStatement(insideBlock: Bool) -> Bool {
+    let token = current
+    switch token.kind {
+    case .eof: return !insideBlock
+    case .rbrace: return insideBlock
+    case .plus: return isNumberStart(peek(1))
+    case .dot: return peek(1).kind == .decimal || peek(1).kind == .octal
+    default: return canStartDeclaration(token)
+    }
   }
 
   mutating func declaration(insideBlock: Bool) throws -> HogNode {
@@ -33,7 +39,10 @@ extension Parser {
     do {
       try enter()
       defer { leave() }
-      return try statement(insideBlock: insideBlock)
+      let firstDecision = decisionPoints.count
+      let node = try statement(insideBlock: insideBlock)
+      if canFollowStatement(insideBlock: insideBlock) { return node }
+      return try endingEarlier(node, from: start, decisionsFrom: firstDecision, insideBlock: insideBlock)
     } catch {
       failedStatements[start] = error as? ParseFailure
       throw error
@@ -52,7 +61,7 @@ extension Parser {
     for (number, alternative) in alternatives.enumerated() {
       do {
         let node = try speculate(alternative)
-        if canFollowStatement(current, insideBlock: insideBlock) { return node }
+        if canFollowStatement(insideBlock: insideBlock) { return node }
         if fallback == nil { fallback = number }
         index = start
         unsupported.removeLast(unsupported.count - unsupportedBefore)
@@ -62,6 +71,33 @@ extension Parser {
     }
     if let fallback { return try alternatives[fallback](&self) }
     throw lastError ?? unexpected("a statement")
+  }
+
+  /// A statement that parsed but is followed by something that cannot follow a statement may have
+  /// gone one operator or call too far (`let y := a` then `(b) := 2` on the next line): PostHog's
+  /// parser looks ahead and ends the expression earlier. Try ending it at each of the last few
+  /// places where it went on; keep the first reading that the next token can follow.
+  private mutating func endingEarlier(
+    _ node: HogNode, from start: Int, decisionsFrom firstDecision: Int, insideBlock: Bool
+  ) throws -> HogNode {
+    let end = index
+    let candidates = decisionPoints[firstDecision...].filter { $0 > start }.suffix(4).reversed()
+    let unsupportedBefore = unsupported.count
+    for cut in candidates {
+      cutoffs.insert(cut)
+      index = start
+      failedStatements = failedStatements.filter { $0.key < start }
+      failedExpressions = failedExpressions.filter { $0.key < start }
+      if let shorter = try? speculate({ parser in try parser.statement(insideBlock: insideBlock) }),
+        canFollowStatement(insideBlock: insideBlock)
+      {
+        return shorter
+      }
+      cutoffs.remove(cut)
+      unsupported.removeLast(max(0, unsupported.count - unsupportedBefore))
+    }
+    index = end
+    return node
   }
 
   private mutating func statement(insideBlock: Bool) throws -> HogNode {
@@ -88,7 +124,7 @@ extension Parser {
         }
         return try returnOrThrow(.throwStatement)
       case .try: return try tryStatement()
-      case .while: return try whileStatement()
+      case .while: return try whileStatement(insideBlock: insideBlock)
       case .fn, .fun: return try functionDeclaration()
       case .return:
         return try firstFitting(
@@ -199,10 +235,10 @@ extension Parser {
     return try declaration(insideBlock: insideBlock)
   }
 
-  mutating func whileStatement() throws -> HogNode {
+  mutating func whileStatement(insideBlock: Bool) throws -> HogNode {
     let start = advance()
     let test = try condition(after: "while")
-    let body = try declarationStatement(insideBlock: true)
+    let body = try declarationStatement(insideBlock: insideBlock)
     _ = accept(.semicolon)
     return HogNode(.whileStatement, range(from: start), children: [test, body])
   }
@@ -215,7 +251,7 @@ extension Parser {
     if accept(.comma) != nil { children.append(try identifier()) }
     children.append(try expression(after: .in, "'in'"))
     _ = try expectClosing(.rparen, ")", opener: open)
-    children.append(try declarationStatement(insideBlock: true))
+    children.append(try declarationStatement(insideBlock: insideBlock))
     _ = accept(.semicolon)
     return HogNode(.forInStatement, range(from: start), children: children)
   }
@@ -234,7 +270,7 @@ extension Parser {
       children.append(current.isKeyword(.let) ? try letDeclaration() : try forClause())
     }
     _ = try expectClosing(.rparen, ")", opener: open)
-    children.append(try declarationStatement(insideBlock: true))
+    children.append(try declarationStatement(insideBlock: insideBlock))
     _ = accept(.semicolon)
     return HogNode(.forStatement, range(from: start), children: children)
   }

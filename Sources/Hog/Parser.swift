@@ -21,6 +21,10 @@ struct Parser {
   /// Forms the grammar allows but PostHog refuses after parsing (`date '…'`, `0o7`); reported only
   /// when the program parses, as PostHog does.
   var unsupported: [ParseFailure] = []
+  /// Token indexes where an expression went on with a call, index or operator that could also
+  /// have started the next statement; `cutoffs` are those where it must stop instead.
+  var decisionPoints: [Int] = []
+  var cutoffs: Set<Int> = []
 
   init(tokens: [Token], text: [Unicode.Scalar], lines: LineTable) {
     self.tokens = tokens

@@ -26,6 +26,10 @@ import Testing
     "let x := a\u{00A0}+\u{2028}b\u{FEFF}",
     "x[] := 1",
     "return 'it''s' between let and a",
+    // PostHog's parser ends an expression early when the rest only parses that way.
+    "let y := a\n(b) := 2",
+    "if (x) {\n  event := 1\n} + else {\n  x := 1\n}",
+    "for (let x in y) {\n`name`\n} := 1",
   ]
 
   @Test(arguments: accepted)
