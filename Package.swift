@@ -53,7 +53,7 @@ let package = Package(
     .target(
       name: "Emulator",
       dependencies: [
-        "HogctlCore", .product(name: "Hummingbird", package: "hummingbird"),
+        "HogctlCore", "Hog", .product(name: "Hummingbird", package: "hummingbird"),
         .product(name: "NIOCore", package: "swift-nio"),
       ]
     ),
