@@ -9,6 +9,10 @@ struct APISession {
   let api: PostHogClient
   /// Where the session points, for messages: the host, or "the embedded emulator".
   let target: String
+  /// Where requests go, for the first line of plan and apply: host, project and API path.
+  var pointing: String { "\(target), project \(projectID) (/api/\(apiPath)/\(projectID)/)" }
+  let projectID: String
+  let apiPath: String
   /// The API key, which the plan treats as sensitive wherever it might appear.
   let apiKey: String
   private let emulator: RunningEmulator?
@@ -34,7 +38,8 @@ struct APISession {
       Terminal.protect(values: [], apiKey: emulator.apiKey)
       return APISession(
         api: try PostHogClient(settings: client, trace: trace),
-        target: "the embedded emulator (\(emulatorStatePath))", apiKey: emulator.apiKey, emulator: emulator)
+        target: "the embedded emulator (\(emulatorStatePath))", projectID: String(emulator.projectID),
+        apiPath: client.apiPath.rawValue, apiKey: emulator.apiKey, emulator: emulator)
     }
     try settings.checkEnvironment()
     let key = try readAPIKey(options, environment: environment)
@@ -54,8 +59,8 @@ struct APISession {
       insecureHTTP: options.insecureHTTP,
       secretValues: secretValues)
     return APISession(
-      api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, apiKey: key,
-      emulator: nil)
+      api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString,
+      projectID: projectID, apiPath: client.apiPath.rawValue, apiKey: key, emulator: nil)
   }
 
   /// `--api-key-file` wins over POSTHOG_PERSONAL_API_KEY; the key itself is never printed.

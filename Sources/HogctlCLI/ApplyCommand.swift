@@ -79,6 +79,7 @@ struct ApplyCommand: AsyncParsableCommand {
     _ result: ManifestLoadResult, savedPlan: SavedPlan?, workflow: PlanWorkflow, session: APISession
   ) async throws {
     let api = session.api
+    Terminal.error("Applying to \(session.pointing).")
     let plan: Plan
     if let savedPlan {
       let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
@@ -95,7 +96,7 @@ struct ApplyCommand: AsyncParsableCommand {
       var options = selection.planOptions
       options.fingerprint = false  // applied at once, never saved
       options.sensitiveValues = [session.apiKey]
-      plan = try await workflow.plan(result, api: api, options: options)
+      plan = try await workflow.plan(result, api: api, options: options, settling: true)
       let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .colored : .plain
       let shown = PlanTextRenderer(style: style).render(plan)
       if format == .text { Terminal.output(shown) } else { Terminal.error(shown) }
@@ -109,7 +110,7 @@ struct ApplyCommand: AsyncParsableCommand {
       }
       return
     }
-    if savedPlan == nil && !autoApprove { try confirm() }
+    if savedPlan == nil && !autoApprove { try confirm(pointing: session.pointing) }
 
     let total = plan.actions.count
     let progress = ProgressPrinter(total: total, toStandardError: format == .json)
@@ -131,13 +132,15 @@ struct ApplyCommand: AsyncParsableCommand {
   }
 
   /// Asks on a terminal; refuses, saying so, anywhere else.
-  private func confirm() throws {
+  private func confirm(pointing: String) throws {
     guard Terminal.standardInputIsTerminal else {
       throw CommandError(
         "Not applied: apply asks for confirmation, and standard input is not a terminal. "
           + "Pass --auto-approve to apply without asking (as CI does).")
     }
-    Terminal.output("\nDo you want to perform these actions? Only 'yes' will be accepted.\n  Enter a value: ")
+    Terminal.output(
+      "\nDo you want to perform these actions in \(pointing)? Only 'yes' will be accepted.\n  Enter a value: "
+    )
     guard readLine()?.trimmingCharacters(in: .whitespaces) == "yes" else {
       throw CommandError("Apply cancelled: nothing was changed.")
     }

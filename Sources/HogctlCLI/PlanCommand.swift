@@ -45,6 +45,7 @@ struct PlanCommand: AsyncParsableCommand {
     let result = try workflow.loadManifests(allowPlaceholders: true)
     let session = try await APISession.open(
       connection, settings: result.settings, secretValues: PlanWorkflow.sensitiveValues(result))
+    Terminal.error("Planning against \(session.pointing).")
     let plan: Plan
     do {
       var options = selection.planOptions

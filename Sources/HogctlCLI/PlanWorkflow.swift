@@ -53,14 +53,38 @@ struct PlanWorkflow {
     }.filter { !$0.isEmpty }
   }
 
+  /// Plans against the live state. With `settling`, a plan that finds duplicates of a managed
+  /// name reads the live state again a few times first: another apply started at the same moment
+  /// deletes its own copies within seconds of creating them (see `ApplyExecutor`).
   func plan(
-    _ result: ManifestLoadResult, api: any HogFunctionsAPI, options: PlanOptions
+    _ result: ManifestLoadResult, api: any HogFunctionsAPI, options: PlanOptions, settling: Bool = false
   ) async throws -> Plan {
     var options = options
     options.sensitiveValues += Self.sensitiveValues(result)
-    let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
-    return try Planner.plan(
-      desired: result.functions, settings: result.settings, live: state.functions,
-      templates: state.templates, options: options)
+    var attempt = 0
+    while true {
+      let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
+      let planned = Result { () throws(PlanningError) -> Plan in
+        try Planner.plan(
+          desired: result.functions, settings: result.settings, live: state.functions,
+          templates: state.templates, options: options)
+      }
+      if case .failure(let error) = planned, settling, attempt < Self.settlingAttempts,
+        error.isOnlyDuplicates
+      {
+        attempt += 1
+        try await Task.sleep(for: .seconds(1))
+        continue
+      }
+      return try planned.get()
+    }
+  }
+
+  static let settlingAttempts = 5
+}
+
+extension PlanningError {
+  fileprivate var isOnlyDuplicates: Bool {
+    problems.allSatisfy { if case .ambiguousMatch = $0 { true } else { false } }
   }
 }

@@ -223,3 +223,23 @@ import Testing
     await emulator.stop()
   }
 }
+
+/// Plan and apply say where they point before anything else.
+@Suite struct PointingTests {
+  @Test func planAndApplyNameTheHostProjectAndAPIPathFirst() async throws {
+    let emulator = try await EmulatorHarness.start()
+    let workspace = try TrustAndSafetyTests.workspace(["f.yaml": "name: One\nhog: return event\n"])
+    defer { workspace.remove() }
+    let project = emulator.emulator.projectID
+    let expected =
+      "\(emulator.emulator.baseURL.absoluteString), project \(project) (/api/environments/\(project)/)"
+    for (command, verb) in [(["plan"], "Planning against"), (["apply", "--auto-approve"], "Applying to")] {
+      let run = try await HogctlProcess.run(
+        command + ["manifests"] + emulator.connectionArguments, in: workspace.root,
+        environment: emulator.environment)
+      #expect(run.exitCode == 0, "\(run.output)")
+      #expect(run.stderr.hasPrefix("\(verb) \(expected)."), "\(run.stderr)")
+    }
+    await emulator.stop()
+  }
+}
