@@ -42,9 +42,31 @@ public enum HogParser {
     _ scalars: [Unicode.Scalar], mode: Lexer.Mode,
     _ body: @escaping @Sendable (inout Parser) throws -> HogNode
   ) -> Result<HogNode, HogSyntaxError> {
-    // Short inputs cannot nest deep enough to need more than the caller's stack.
-    if scalars.count < 512 { return parse(scalars, mode: mode, body) }
+    // Inputs that cannot nest deeply parse on the caller's stack: a thread per parse, waited on,
+    // would hold up the emulator's few request threads.
+    if scalars.count < 512 || nestingBound(scalars) < 64 { return parse(scalars, mode: mode, body) }
     return LargeStack.run { parse(scalars, mode: mode, body) }
+  }
+
+  /// An upper bound of how deep the parser can recurse: the deepest bracket nesting plus every
+  /// character or word that starts a prefix operator (each adds at most one level).
+  static func nestingBound(_ scalars: [Unicode.Scalar]) -> Int {
+    var depth = 0
+    var deepest = 0
+    var prefixes = 0
+    for (index, scalar) in scalars.enumerated() {
+      switch scalar {
+      case "(", "[", "{":
+        depth += 1
+        deepest = max(deepest, depth)
+      case ")", "]", "}": depth = max(0, depth - 1)
+      case "-", "+", "!", "<": prefixes += 1
+      case "n" where index + 2 < scalars.count && scalars[index + 1] == "o" && scalars[index + 2] == "t":
+        prefixes += 1
+      default: break
+      }
+    }
+    return deepest + prefixes
   }
 
   private static func parse(
