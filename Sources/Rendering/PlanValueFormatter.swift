@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Reconciler
 
 /// How plan values read in text: JSON literals, `(sensitive)` for secrets, `(known after
