@@ -35,7 +35,16 @@ let package = Package(
       name: "HogctlCLI",
       dependencies: [
         "HogctlCore", "HogctlJSON", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator",
+        "Importer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    // `hogctl import`: live functions written as manifests that plan as no change.
+    .target(
+      name: "Importer",
+      dependencies: [
+        "HogctlJSON", "Manifests", "PostHogAPI", "Reconciler",
+        .product(name: "Yams", package: "Yams"),
       ]
     ),
     .target(name: "HogctlCore"),
@@ -86,9 +95,14 @@ let package = Package(
       resources: [.copy("Golden")]),
     .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "HogctlCore", "HogctlJSON"]),
     .testTarget(
+      name: "ImporterTests",
+      dependencies: ["Importer", "HogctlJSON", "Manifests", "PostHogAPI"]
+    ),
+    .testTarget(
       name: "HogctlCLITests",
       dependencies: [
-        "HogctlCLI", "Emulator", "HogctlCore", "HogctlJSON", "Manifests", "PostHogAPI", "Reconciler",
+        "HogctlCLI", "Emulator", "HogctlCore", "HogctlJSON", "Importer", "Manifests", "PostHogAPI",
+        "Reconciler",
       ]
     ),
   ]

@@ -32,6 +32,7 @@ struct APISession {
         api: try PostHogClient(settings: client, trace: trace),
         target: "the embedded emulator (\(emulatorStatePath))", emulator: emulator)
     }
+    try settings.checkEnvironment()
     let key = try readAPIKey(options, environment: environment)
     guard let projectID = settings.projectID, !projectID.isEmpty else {
       throw CommandError(

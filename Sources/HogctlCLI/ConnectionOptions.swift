@@ -15,6 +15,13 @@ struct ConnectionOptions: ParsableArguments {
   var projectID: String?
 
   @Option(
+    name: .customLong("environment"),
+    help: ArgumentHelp(
+      "Use this entry of hogctl.yaml's environments instead of project (HOGCTL_ENVIRONMENT does the same).",
+      valueName: "name"))
+  var environment: String?
+
+  @Option(
     name: .customLong("api-path"),
     help: "API path family: environments (PostHog's documented default) or projects.")
   var apiPath: ProjectSettings.APIPath?
@@ -51,7 +58,7 @@ struct ConnectionOptions: ParsableArguments {
   var emulator = false
 
   var overrides: SettingsOverrides {
-    SettingsOverrides(host: host, projectID: projectID, apiPath: apiPath)
+    SettingsOverrides(host: host, projectID: projectID, apiPath: apiPath, environment: environment)
   }
 
   func validate() throws {

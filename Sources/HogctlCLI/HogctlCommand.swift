@@ -12,6 +12,14 @@ public struct HogctlCommand: AsyncParsableCommand {
       PlanCommand.self,
       ApplyCommand.self,
       EmulatorCommand.self,
+      ImportCommand.self,
+      TestCommand.self,
+      StatusCommand.self,
+      LogsCommand.self,
+      MetricsCommand.self,
+      BroadcastCommand.self,
+      IconsCommand.self,
+      ListCommand.self,
     ]
   )
 

@@ -17,6 +17,17 @@ public struct ProjectSettings: Sendable, Hashable {
   public var maxUpdatePercent: Double
   /// Execution order by type (only `transformation` today): names, first runs first.
   public var order: [String: [String]]
+  /// The `environments` entry chosen with `--environment` or `HOGCTL_ENVIRONMENT`, if any.
+  public var environment: String?
+  /// The names `environments` defines (filled when one is chosen, to check the choice).
+  public var knownEnvironments: [String] = []
+
+  /// The chosen environment, or nil when none is chosen; throws when hogctl.yaml does not define it.
+  public func checkEnvironment() throws(UndefinedEnvironment) {
+    guard let environment, !knownEnvironments.contains(environment) else { return }
+    throw UndefinedEnvironment(name: environment, known: knownEnvironments)
+  }
+
 
   public init(
     host: String = "https://us.posthog.com", projectID: String? = nil,
@@ -33,5 +44,17 @@ public struct ProjectSettings: Sendable, Hashable {
     self.maxDeletePercent = maxDeletePercent
     self.maxUpdatePercent = maxUpdatePercent
     self.order = order
+  }
+}
+
+/// `--environment NAME` (or `HOGCTL_ENVIRONMENT`) names no entry of hogctl.yaml's `environments`.
+public struct UndefinedEnvironment: Error, CustomStringConvertible {
+  public var name: String
+  public var known: [String]
+
+  public var description: String {
+    "hogctl.yaml defines no environment '\(name)' (--environment / HOGCTL_ENVIRONMENT); "
+      + (known.isEmpty
+        ? "it has no `environments`." : "it defines \(known.sorted().joined(separator: ", ")).")
   }
 }

@@ -106,7 +106,7 @@ extension Normalizer {
   }
 
   /// `{value, templating?, ...}` as it is; anything else is the shorthand for `{value: it}`.
-  static func longForm(_ raw: JSONValue) -> JSONObject {
+  public static func longForm(_ raw: JSONValue) -> JSONObject {
     if case .object(let object) = raw, isLongForm(object) { return object }
     return ["value": raw]
   }

@@ -67,6 +67,8 @@ public enum Planner {
       for live in matching.unmatchedLive where scope.contains(live.type) {
         functionActions.append(deleteAction(live, reason: "prune", manifest: nil))
       }
+    } else if let note = unmanagedNote(matching) {
+      warnings.append(note)
     }
 
     let reorder = transformationOrder(

@@ -306,3 +306,17 @@ VALID_FILES = [f for case in sorted((FIXTURES / "valid").glob("*/")) for f in ya
 @pytest.mark.parametrize("manifest", VALID_FILES, ids=lambda p: str(p.relative_to(FIXTURES)))
 def test_schema_accepts_valid_fixture(manifest: Path):
     assert schema_errors(manifest) == []
+
+
+def test_environments_name_projects_and_refuse_other_members():
+    validator = Draft202012Validator(load_schema(SETTINGS_SCHEMA))
+    settings = {
+        "version": 1,
+        "environments": {
+            "staging": {"host": "https://eu.posthog.com", "id": "1"},
+            "production": {"id": "2", "api_path": "projects"},
+        },
+    }
+    assert list(validator.iter_errors(settings)) == []
+    wrong = {"environments": {"staging": {"project": "1"}}}
+    assert [error.validator for error in validator.iter_errors(wrong)] == ["additionalProperties"]

@@ -27,9 +27,10 @@ struct InvocationOutcome: Sendable, Equatable {
 }
 
 /// Test invocations. The emulator does not execute Hog: it validates the configuration, checks the
-/// globals, and answers PostHog's response shape with `result: null` and log lines saying plainly
-/// that no code ran. `status` is `success` because the invocation was accepted, not because any
-/// code succeeded.
+/// globals, and answers PostHog's response shape with `result: null`, `status: skipped` and log
+/// lines saying plainly that no code ran. Two fields PostHog does not send, `executed: false` and
+/// `not_executed_reason`, let a client tell "not run by this server" from PostHog's own
+/// `skipped` (filters did not match), so no test is ever reported as passed here.
 enum InvocationRunner {
   static let notExecuted =
     "The hogctl emulator does not execute Hog: this function's code was not run and no requests were sent."
@@ -88,7 +89,8 @@ enum InvocationRunner {
     }
     let timestamp = JSONValue.string(QueryDates.format(now))
     let response: JSONValue = [
-      "result": nil, "status": "success", "errors": [],
+      "result": nil, "status": "skipped", "errors": [], "executed": false,
+      "not_executed_reason": .string(notExecuted),
       "logs": .array(
         lines.map { ["level": .string($0.level), "timestamp": timestamp, "message": .string($0.message)] }),
     ]

@@ -92,6 +92,13 @@ enum ManifestShapes {
             .optional("status", .enumeration(testStatuses)),
             .optional("logs_contain", .list(.string)),
             .optional("result", .json),
+            .optional(
+              "fetch",
+              .list(
+                .object(
+                  ObjectShape([
+                    .optional("url", .string), .optional("method", .string), .optional("body", .json),
+                  ])))),
           ]))),
     ], ruleOverride: RuleID.invalidTest)
 
@@ -119,12 +126,7 @@ enum ManifestShapes {
 
   static let settings = ObjectShape([
     .optional("version", .integer(1...1, rangeRule: RuleID.invalidSettingsVersion)),
-    .optional(
-      "project",
-      .object(
-        ObjectShape([
-          .optional("host", .string), .optional("id", .string), .optional("api_path", .enumeration(apiPaths)),
-        ]))),
+    .optional("project", .object(project)),
     .optional(
       "manage",
       .object(
@@ -140,5 +142,11 @@ enum ManifestShapes {
           .optional("max_update_percent", .number(0...100)),
         ]))),
     .optional("order", .map(keys: functionTypes, values: .list(.string))),
+    .optional("environments", .map(keys: nil, values: .object(project))),
+  ])
+
+  /// `project`, and each entry of `environments`.
+  static let project = ObjectShape([
+    .optional("host", .string), .optional("id", .string), .optional("api_path", .enumeration(apiPaths)),
   ])
 }

@@ -78,10 +78,15 @@ extension PostHogClient {
   }
 
   public func broadcast(id: String) async throws {
+    _ = try await broadcastAnswer(id: id)
+  }
+
+  /// Broadcasts and returns what PostHog answered, e.g. `{"success": true}`.
+  public func broadcastAnswer(id: String) async throws -> JSONValue {
     let url = functionsURL([id, "broadcast"])
     let call = APICall(
       method: .post, url: url, body: Data("{}".utf8), idempotent: false, context: context(.post, url, id: id))
-    _ = try await sendJSON(call)
+    return try await sendJSON(call)
   }
 
   public func invoke(id: String, body: JSONObject) async throws -> JSONValue {

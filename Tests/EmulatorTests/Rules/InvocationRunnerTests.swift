@@ -21,7 +21,9 @@ import Testing
       """#)
     #expect(outcome.invocationID == "inv-1")
     #expect(outcome.response["result"] == .null)
-    #expect(outcome.response["status"] == "success")
+    #expect(outcome.response["status"] == "skipped")
+    #expect(outcome.response["executed"] == false)
+    #expect(outcome.response["not_executed_reason"]?.stringValue == InvocationRunner.notExecuted)
     #expect(outcome.response["errors"] == [])
     let logs = outcome.response["logs"]?.arrayValue ?? []
     #expect(logs.contains { $0["message"]?.stringValue == InvocationRunner.notExecuted })
