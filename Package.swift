@@ -35,7 +35,7 @@ let package = Package(
       name: "HogctlCLI",
       dependencies: [
         "HogctlCore", "HogctlJSON", "Manifests", "PostHogAPI", "Reconciler", "Rendering", "Emulator",
-        "Importer",
+        "Importer", "Hog",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -60,6 +60,8 @@ let package = Package(
       ]
     ),
     .target(name: "ManifestFuzzing", dependencies: ["Manifests"]),
+    // The Hog language: lexer and parser, depending on nothing else in hogctl.
+    .target(name: "Hog"),
     .target(name: "PostHogAPI", dependencies: ["HogctlCore", "HogctlJSON"]),
     .target(
       name: "Reconciler",
@@ -81,6 +83,7 @@ let package = Package(
     ),
     .testTarget(name: "HogctlCoreTests", dependencies: ["HogctlCore"]),
     .testTarget(name: "HogctlJSONTests", dependencies: ["HogctlJSON"]),
+    .testTarget(name: "HogTests", dependencies: ["Hog"]),
     .testTarget(
       name: "ManifestsTests", dependencies: ["HogctlCore", "HogctlJSON", "Manifests", "ManifestFuzzing"],
       resources: [.copy("Fixtures")]),

@@ -8,6 +8,8 @@ struct APISession {
   let api: PostHogClient
   /// Where the session points, for messages: the host, or "the embedded emulator".
   let target: String
+  /// The API key, which the plan treats as sensitive wherever it might appear.
+  let apiKey: String
   private let emulator: RunningEmulator?
 
   static let emulatorStatePath = ".hogctl/emulator.json"
@@ -28,12 +30,14 @@ struct APISession {
         host: emulator.baseURL, projectID: String(emulator.projectID), apiKey: emulator.apiKey,
         apiPath: ClientSettings.APIPath(rawValue: settings.apiPath.rawValue) ?? .environments,
         parallelism: options.parallelism, rateLimit: nil, secretValues: secretValues)
+      Terminal.protect(values: [], apiKey: emulator.apiKey)
       return APISession(
         api: try PostHogClient(settings: client, trace: trace),
-        target: "the embedded emulator (\(emulatorStatePath))", emulator: emulator)
+        target: "the embedded emulator (\(emulatorStatePath))", apiKey: emulator.apiKey, emulator: emulator)
     }
     try settings.checkEnvironment()
     let key = try readAPIKey(options, environment: environment)
+    Terminal.protect(values: [], apiKey: key)
     guard let projectID = settings.projectID, !projectID.isEmpty else {
       throw CommandError(
         "No project id: set project.id in hogctl.yaml, POSTHOG_PROJECT_ID, or --project "
@@ -49,7 +53,8 @@ struct APISession {
       insecureHTTP: options.insecureHTTP,
       secretValues: secretValues)
     return APISession(
-      api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, emulator: nil)
+      api: try PostHogClient(settings: client, trace: trace), target: host.absoluteString, apiKey: key,
+      emulator: nil)
   }
 
   /// `--api-key-file` wins over POSTHOG_PERSONAL_API_KEY; the key itself is never printed.

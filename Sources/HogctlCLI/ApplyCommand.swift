@@ -51,18 +51,22 @@ struct ApplyCommand: AsyncParsableCommand {
 
   func run() async throws {
     let savedPlan = SavedPlan.isPlanFile(path) ? try SavedPlan.read(from: path) : nil
-    if savedPlan != nil && !(selection.targets.isEmpty && !selection.force && !selection.rotateSecrets) {
+    if savedPlan != nil
+      && !(selection.targets.isEmpty && !selection.force && !selection.rotateSecrets
+        && !selection.resolveDuplicates)
+    {
       throw ValidationError(
-        "--target, --force and --rotate-secrets are fixed when the plan is saved; plan again to change them.")
+        "--target, --force, --rotate-secrets and --resolve-duplicates are fixed when the plan is saved; "
+          + "plan again to change them.")
     }
     var arguments = [savedPlan?.directory ?? path]
     if skipEnvironment { arguments.append("--skip-env") }
     let workflow = PlanWorkflow(manifests: try ManifestOptions.parse(arguments), connection: connection)
     let result = try workflow.loadManifests(allowPlaceholders: false)
     let session = try await APISession.open(
-      connection, settings: result.settings, secretValues: PlanWorkflow.secretValues(result.functions))
+      connection, settings: result.settings, secretValues: PlanWorkflow.sensitiveValues(result))
     do {
-      try await apply(result, savedPlan: savedPlan, workflow: workflow, api: session.api)
+      try await apply(result, savedPlan: savedPlan, workflow: workflow, session: session)
       await session.close()
     } catch {
       await session.close()
@@ -71,8 +75,9 @@ struct ApplyCommand: AsyncParsableCommand {
   }
 
   private func apply(
-    _ result: ManifestLoadResult, savedPlan: SavedPlan?, workflow: PlanWorkflow, api: PostHogClient
+    _ result: ManifestLoadResult, savedPlan: SavedPlan?, workflow: PlanWorkflow, session: APISession
   ) async throws {
+    let api = session.api
     let plan: Plan
     if let savedPlan {
       let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
@@ -88,6 +93,7 @@ struct ApplyCommand: AsyncParsableCommand {
     } else {
       var options = selection.planOptions
       options.fingerprint = false  // applied at once, never saved
+      options.sensitiveValues = [session.apiKey]
       plan = try await workflow.plan(result, api: api, options: options)
       let style: ANSIStyle = Terminal.useColor(disabledByFlag: noColor) ? .colored : .plain
       let shown = PlanTextRenderer(style: style).render(plan)
@@ -116,7 +122,7 @@ struct ApplyCommand: AsyncParsableCommand {
     }
     if !report.succeeded {
       try? FileManager.default.createDirectory(atPath: ".hogctl", withIntermediateDirectories: true)
-      try? Data(try ApplyReportRenderer.json(report).utf8).write(
+      try? Data(Terminal.redacted(try ApplyReportRenderer.json(report)).utf8).write(
         to: URL(fileURLWithPath: Self.reportPath), options: .atomic)
       Terminal.error("The report is saved in \(Self.reportPath).")
       throw ExitCode.failure

@@ -20,6 +20,7 @@ public struct HogctlCommand: AsyncParsableCommand {
       BroadcastCommand.self,
       IconsCommand.self,
       ListCommand.self,
+      HogCommand.self,
     ]
   )
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The process entry point: parses the arguments and runs the chosen subcommand. Errors become
 /// argument-parser's exit codes (64 for bad usage) or the command's own `ExitCode`.
@@ -13,7 +14,13 @@ public enum HogctlMain {
       }
       HogctlCommand.exit()
     } catch {
-      HogctlCommand.exit(withError: error)
+      // Printed here rather than by argument-parser, so the message passes the redactor too.
+      let code = HogctlCommand.exitCode(for: error)
+      let message = HogctlCommand.fullMessage(for: error)
+      if !message.isEmpty {
+        if code == .success { Terminal.output(message + "\n") } else { Terminal.error(message) }
+      }
+      exit(code.rawValue)
     }
   }
 }

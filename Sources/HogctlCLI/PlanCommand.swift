@@ -44,10 +44,11 @@ struct PlanCommand: AsyncParsableCommand {
     let workflow = PlanWorkflow(manifests: manifests, connection: connection)
     let result = try workflow.loadManifests(allowPlaceholders: true)
     let session = try await APISession.open(
-      connection, settings: result.settings, secretValues: PlanWorkflow.secretValues(result.functions))
+      connection, settings: result.settings, secretValues: PlanWorkflow.sensitiveValues(result))
     let plan: Plan
     do {
       var options = selection.planOptions
+      options.sensitiveValues = [session.apiKey]
       // Only a saved plan and the JSON output carry the fingerprint.
       options.fingerprint = out != nil || format == .json
       plan = try await workflow.plan(result, api: session.api, options: options)

@@ -8,8 +8,18 @@ struct PlanSelectionOptions: ParsableArguments {
     help: "Only plan actions on the function with this name (repeatable).")
   var targets: [String] = []
 
-  @Flag(help: "Plan past hogctl.yaml's safety thresholds (max_delete_percent, max_update_percent).")
+  @Flag(
+    help:
+      "Plan past the safety checks: max_delete_percent and max_update_percent, deleting every live function of a type, prune over a directory with no function manifest."
+  )
   var force = false
+
+  @Flag(
+    name: .customLong("resolve-duplicates"),
+    help:
+      "Where live functions share a manifest's name and type, keep the one pinned by `id:` (else the oldest) and delete the others; shown as delete actions in the plan."
+  )
+  var resolveDuplicates = false
 
   @Flag(
     name: .customLong("rotate-secrets"),
@@ -17,6 +27,7 @@ struct PlanSelectionOptions: ParsableArguments {
   var rotateSecrets = false
 
   var planOptions: PlanOptions {
-    PlanOptions(rotateSecrets: rotateSecrets, force: force, targets: targets)
+    PlanOptions(
+      rotateSecrets: rotateSecrets, force: force, targets: targets, resolveDuplicates: resolveDuplicates)
   }
 }

@@ -20,6 +20,7 @@ struct PlanWorkflow {
   /// Loads the manifests; prints the diagnostics and exits 1 on any error.
   func loadManifests(allowPlaceholders: Bool) throws -> ManifestLoadResult {
     let result = try manifests.load(overrides: connection.overrides)
+    Terminal.protect(values: Self.sensitiveValues(result))
     if !result.diagnostics.isEmpty {
       let rendered = DiagnosticRenderer.text(
         result.diagnostics, sources: result.sources, summary: ValidationSummary(result))
@@ -34,7 +35,13 @@ struct PlanWorkflow {
     return result
   }
 
-  /// The values that must never appear in any output: every input the manifests mark secret.
+  /// The values that must never appear in any output: every `!env` value and every input the
+  /// manifests mark secret. (The API key joins them when the session opens.)
+  static func sensitiveValues(_ result: ManifestLoadResult) -> [String] {
+    result.sensitiveValues + secretValues(result.functions)
+  }
+
+  /// The values of the inputs the manifests mark secret.
   static func secretValues(_ functions: [DesiredFunction]) -> [String] {
     functions.flatMap { function -> [String] in
       let inputs = function.fields["inputs"]?.objectValue ?? [:]
@@ -49,6 +56,8 @@ struct PlanWorkflow {
   func plan(
     _ result: ManifestLoadResult, api: any HogFunctionsAPI, options: PlanOptions
   ) async throws -> Plan {
+    var options = options
+    options.sensitiveValues += Self.sensitiveValues(result)
     let state = try await LiveState.fetch(api, desired: result.functions, settings: result.settings)
     return try Planner.plan(
       desired: result.functions, settings: result.settings, live: state.functions,

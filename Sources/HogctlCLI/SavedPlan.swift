@@ -28,7 +28,16 @@ struct SavedPlan: Codable {
   func write(to path: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
+    let data = try encoder.encode(self)
+    // The plan hides sensitive values in its changes and bodies; one left in a name or a reason
+    // would be stored in a file that may be shared, so the plan is not saved at all.
+    let text = String(decoding: data, as: UTF8.self)
+    guard Terminal.redacted(text) == text else {
+      throw CommandError(
+        "Not saved: the plan would hold a sensitive value (an !env value, a secret input's value or "
+          + "the API key) where hogctl cannot hide it, such as a function's name.")
+    }
+    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
   }
 
   static func read(from path: String) throws -> SavedPlan {

@@ -74,6 +74,19 @@ public struct DesiredFunction: Sendable, Hashable, CustomReflectable {
     set { update { $0.secretInputKeys = newValue } }
   }
 
+  /// The fields whose value came, whole or in part, from `!env`: a top-level field name
+  /// (`description`, `filters`, `mappings`) or one input (`inputs.url`). Plans show them as
+  /// `(sensitive value)` and never store their values.
+  public var sensitiveFields: Set<String> {
+    get { box.fields.sensitiveFields }
+    set { update { $0.sensitiveFields = newValue } }
+  }
+  /// The values `!env` gave this manifest, to find them wherever else they appear.
+  public var sensitiveValues: Set<String> {
+    get { box.fields.sensitiveValues }
+    set { update { $0.sensitiveValues = newValue } }
+  }
+
   private struct Fields: Hashable {
     var name: String
     var type: String
@@ -87,6 +100,8 @@ public struct DesiredFunction: Sendable, Hashable, CustomReflectable {
     var broadcast: BroadcastPolicy
     var tests: [JSONValue]
     var secretInputKeys: Set<String>
+    var sensitiveFields: Set<String>
+    var sensitiveValues: Set<String>
   }
 
   /// Changed only through `update`, after `isKnownUniquelyReferenced`, so a box another value
@@ -102,13 +117,15 @@ public struct DesiredFunction: Sendable, Hashable, CustomReflectable {
     name: String, type: String, location: ManifestLocation, fields: JSONObject,
     templateID: String? = nil, pinnedID: String? = nil, previousNames: [String] = [],
     deleted: Bool = false, ignoreChanges: [String] = [], broadcast: BroadcastPolicy = .never,
-    tests: [JSONValue] = [], secretInputKeys: Set<String> = []
+    tests: [JSONValue] = [], secretInputKeys: Set<String> = [], sensitiveFields: Set<String> = [],
+    sensitiveValues: Set<String> = []
   ) {
     box = Box(
       Fields(
         name: name, type: type, location: location, fields: fields, templateID: templateID,
         pinnedID: pinnedID, previousNames: previousNames, deleted: deleted, ignoreChanges: ignoreChanges,
-        broadcast: broadcast, tests: tests, secretInputKeys: secretInputKeys))
+        broadcast: broadcast, tests: tests, secretInputKeys: secretInputKeys,
+        sensitiveFields: sensitiveFields, sensitiveValues: sensitiveValues))
   }
 
   /// Copies the box first when another value shares it.

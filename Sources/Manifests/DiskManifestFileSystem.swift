@@ -79,6 +79,12 @@ public struct DiskManifestFileSystem: ManifestFileSystem {
     }
   }
 
+  public func staysInside(_ path: String) -> Bool {
+    guard let real = Self.realPath(fullPath(path)) else { return true }
+    let realRoot = Self.realPath(rootPath) ?? rootPath
+    return real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/")
+  }
+
   private static func realPath(_ path: String) -> String? {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }

@@ -13,6 +13,9 @@ public protocol ManifestFileSystem: Sendable {
   /// The file as text when it is UTF-8, its bytes when it is not, its size when it is larger
   /// than `limit`.
   func textOfFile(_ path: String, limit: Int) throws -> LimitedFileText
+  /// Whether `path` (relative, without `..` escapes) still names a file inside the directory
+  /// once symbolic links are followed. A missing file counts as inside: reading it then fails.
+  func staysInside(_ path: String) -> Bool
 }
 
 /// A file's bytes, or its size when it is over the limit it was read with.
@@ -34,6 +37,9 @@ public enum LimitedFileText: Sendable, Equatable {
 }
 
 extension ManifestFileSystem {
+  /// File systems without links hold only files inside them.
+  public func staysInside(_ path: String) -> Bool { true }
+
   /// The size first, then the bytes; a file system that can do both in one step does.
   public func contentsOfFile(_ path: String, limit: Int) throws -> LimitedFileContents {
     let size = try sizeOfFile(path)

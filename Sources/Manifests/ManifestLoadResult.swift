@@ -12,12 +12,15 @@ public struct ManifestLoadResult: Sendable {
   public var files: [String]
   /// `!env` variables left unset under `--skip-env`: their placeholders must never be sent.
   public var unresolvedEnvironment: [String]
+  /// Every value an `!env` tag gave, in any manifest or `hogctl.yaml`: never to be printed.
+  public var sensitiveValues: [String]
 
   public init(
     functions: [DesiredFunction], settings: ProjectSettings, diagnostics: [Diagnostic],
     sources: [String: String],
-    files: [String], unresolvedEnvironment: [String]
+    files: [String], unresolvedEnvironment: [String], sensitiveValues: [String] = []
   ) {
+    self.sensitiveValues = sensitiveValues
     self.functions = functions
     self.settings = settings
     self.diagnostics = diagnostics

@@ -26,6 +26,7 @@ public struct ManifestLoader: Sendable {
     var inputScopes: [InputScope] = []
     var settings: ParsedSettings?
     var unresolved: Set<String> = []
+    var sensitive: Set<String> = []
     var yamlFiles = try fileSystem.listFiles().filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
     // File systems list in order already; checking costs one comparison per file, where sorting
     // 10,000 paths again cost a hundred thousand.
@@ -39,6 +40,7 @@ public struct ManifestLoader: Sendable {
       if let text = file.text { texts.append((file.shown, text)) }
       diagnostics += file.diagnostics
       unresolved.formUnion(file.unresolvedEnvironment)
+      sensitive.formUnion(file.sensitiveValues)
       for document in file.documents {
         switch document {
         case .settings(let parsed) where settings == nil:
@@ -72,7 +74,7 @@ public struct ManifestLoader: Sendable {
       settings: SettingsBuilder.build(
         settings?.value ?? [:], environment: environment, overrides: options.overrides),
       diagnostics: Self.sorted(diagnostics), sources: sources, files: yamlFiles.map(displayPath),
-      unresolvedEnvironment: unresolved.sorted())
+      unresolvedEnvironment: unresolved.sorted(), sensitiveValues: sensitive.sorted())
     // `functions` now holds the decoded documents' last references, and they are freed on every
     // core: thousands of small trees freed one by one left the other cores idle after each load.
     functions.releaseInParallel()
@@ -92,6 +94,7 @@ public struct ManifestLoader: Sendable {
     var text: String?
     var diagnostics: [Diagnostic] = []
     var unresolvedEnvironment: Set<String> = []
+    var sensitiveValues: Set<String> = []
     var documents: [Document] = []
   }
 
@@ -127,6 +130,7 @@ public struct ManifestLoader: Sendable {
       let value = decoder.decode(document, as: shape)?.objectValue ?? [:]
       file.diagnostics += decoder.diagnostics
       file.unresolvedEnvironment.formUnion(decoder.unresolvedEnvironment)
+      file.sensitiveValues.formUnion(decoder.sensitiveValues)
       let locations = Self.locations(
         of: index, in: output.text ?? "", file: shown, at: document.location(in: shown), tags: tags,
         shape: shape)
@@ -136,7 +140,8 @@ public struct ManifestLoader: Sendable {
       }
       // Prepared for the rules here, on every core, rather than when the files are merged.
       let parsed = ParsedFunction(
-        file: shown, value: value, locations: locations, taggedInputs: decoder.taggedInputs)
+        file: shown, value: value, locations: locations, taggedInputs: decoder.taggedInputs,
+        sensitivePaths: decoder.sensitivePaths, sensitiveValues: decoder.sensitiveValues)
       if case .mapping = document.kind { file.diagnostics += Self.missingHog(parsed) }
       file.documents.append(.function(parsed, inputScopes: parsed.inputScopes))
     }

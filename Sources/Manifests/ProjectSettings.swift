@@ -13,8 +13,12 @@ public struct ProjectSettings: Sendable, Hashable {
   public var prune: Bool
   /// Name globs hogctl never touches.
   public var ignore: [String]
+  /// `safety.max_delete_percent` / `max_update_percent`: checked for each type with at least
+  /// `thresholdMinimum` live functions (octoDNS's defaults: 30% of at least 10).
   public var maxDeletePercent: Double
   public var maxUpdatePercent: Double
+  public static let defaultThresholdPercent: Double = 30
+  public static let thresholdMinimum = 10
   /// Execution order by type (only `transformation` today): names, first runs first.
   public var order: [String: [String]]
   /// The `environments` entry chosen with `--environment` or `HOGCTL_ENVIRONMENT`, if any.
@@ -28,12 +32,11 @@ public struct ProjectSettings: Sendable, Hashable {
     throw UndefinedEnvironment(name: environment, known: knownEnvironments)
   }
 
-
   public init(
     host: String = "https://us.posthog.com", projectID: String? = nil,
     apiPath: APIPath = .environments, manageTypes: [String] = ["destination", "transformation"],
-    prune: Bool = false, ignore: [String] = [], maxDeletePercent: Double = 100,
-    maxUpdatePercent: Double = 100, order: [String: [String]] = [:]
+    prune: Bool = false, ignore: [String] = [], maxDeletePercent: Double = defaultThresholdPercent,
+    maxUpdatePercent: Double = defaultThresholdPercent, order: [String: [String]] = [:]
   ) {
     self.host = host
     self.projectID = projectID

@@ -15,8 +15,8 @@ public struct HogFunction: Sendable, Hashable {
 
   /// Keeps every field except those the server derives and hogctl never reads: the compiled
   /// forms (`bytecode` at the top and inside `filters`, `masking`, each input and each mapping;
-  /// `transpiled`) and the server's bookkeeping (`created_by`, `created_at`, `updated_at`,
-  /// `status`, `template`). A plan compares what people write, and at 10,000 functions these
+  /// `transpiled`) and the server's bookkeeping (`created_by`, `updated_at`, `status`,
+  /// `template`). `created_at` stays: it tells the oldest of duplicates. A plan compares what people write, and at 10,000 functions these
   /// made up a quarter of the memory the live state held.
   public init(raw: JSONObject) {
     self.init(listed: Self.unread.removing(from: .object(raw))?.objectValue ?? raw)
@@ -35,7 +35,7 @@ public struct HogFunction: Sendable, Hashable {
 
   /// The fields `init(raw:)` leaves out, as paths within one function.
   public static let unreadPaths =
-    ["transpiled", "created_by", "created_at", "updated_at", "status", "template"] + compiledPaths
+    ["transpiled", "created_by", "updated_at", "status", "template"] + compiledPaths
     + compiledPaths.map { "mappings.*." + $0 }
   private static let compiledPaths = [
     "bytecode", "filters.bytecode", "masking.bytecode", "inputs.*.bytecode",
@@ -45,5 +45,13 @@ public struct HogFunction: Sendable, Hashable {
   public static let unreadInListPages = JSONDropList(paths: unreadPaths.map { "results.*." + $0 })
 
   public var enabled: Bool { raw["enabled"]?.boolValue ?? false }
+  /// When PostHog created it (ISO 8601, UTC), if the server said.
+  public var createdAt: String? { raw["created_at"]?.stringValue }
+
+  /// Whether this is the one of several same-named functions to keep: the oldest, then the
+  /// lowest id. Every apply and plan that sees the same functions picks the same one.
+  public func isKept(over other: HogFunction) -> Bool {
+    (createdAt ?? "~", id) < (other.createdAt ?? "~", other.id)
+  }
   public var executionOrder: Int? { raw["execution_order"]?.intValue }
 }

@@ -20,7 +20,15 @@ public enum FunctionMatcher {
     public var matches: [FunctionMatch]
     /// Live functions no manifest claims, in list order.
     public var unmatchedLive: [HogFunction]
+    /// With `resolveDuplicates`: the other live functions that share a manifest's name and
+    /// type, each with the id of the one kept (the pinned one, else the oldest).
+    public var duplicates: [Duplicate] = []
     public var problems: [PlanningProblem]
+  }
+
+  public struct Duplicate: Sendable, Hashable {
+    public var function: HogFunction
+    public var keptID: String
   }
 
   private struct Key: Hashable {
@@ -49,8 +57,11 @@ public enum FunctionMatcher {
     }
   }
 
-  public static func match(desired: [DesiredFunction], live: [HogFunction]) -> Result {
+  public static func match(
+    desired: [DesiredFunction], live: [HogFunction], resolveDuplicates: Bool = false
+  ) -> Result {
     var problems: [PlanningProblem] = []
+    var duplicates: [(position: Int, keptID: String)] = []
     var matches: [FunctionMatch] = []
     matches.reserveCapacity(desired.count)
     // Who claimed each live function, by position: the first manifest's name, then any others
@@ -77,6 +88,10 @@ public enum FunctionMatcher {
                 location: function.location))
           } else {
             found = pinned
+            if resolveDuplicates {
+              duplicates += byTypeAndName.positions(type: function.type, name: function.name)
+                .map { ($0, pin) }
+            }
           }
         } else if !function.deleted {
           problems.append(.pinnedNotFound(name: function.name, id: pin, location: function.location))
@@ -88,7 +103,11 @@ public enum FunctionMatcher {
             byTypeAndName.positions(type: function.type, name: $0)
           }
         }
-        if candidates.count > 1 {
+        if candidates.count > 1 && resolveDuplicates {
+          let kept = candidates.min { live[$0].isKept(over: live[$1]) }!
+          duplicates += candidates.filter { $0 != kept }.map { ($0, live[kept].id) }
+          candidates = [kept]
+        } else if candidates.count > 1 {
           problems.append(
             .ambiguousMatch(
               name: function.name, type: function.type, ids: candidates.map { live[$0].id }.sorted(),
@@ -112,7 +131,12 @@ public enum FunctionMatcher {
     for claim in twice.sorted(by: { $0.id < $1.id }) {
       problems.append(.matchedTwice(id: claim.id, names: claim.names))
     }
-    let unmatched = live.indices.filter { firstClaim[$0] == nil }.map { live[$0] }
-    return Result(matches: matches, unmatchedLive: unmatched, problems: problems)
+    let duplicatePositions = Set(duplicates.map(\.position))
+    let unmatched = live.indices.filter { firstClaim[$0] == nil && !duplicatePositions.contains($0) }
+      .map { live[$0] }
+    return Result(
+      matches: matches, unmatchedLive: unmatched,
+      duplicates: duplicates.map { Duplicate(function: live[$0.position], keptID: $0.keptID) },
+      problems: problems)
   }
 }

@@ -96,16 +96,21 @@ public struct PlanAction: Codable, Sendable, Hashable {
   /// The request body for create (POST) and update (PATCH) without secret values: a secret being
   /// set is left out of `inputs` and listed in `secretInputs`; a kept secret is `{"secret": true}`.
   public var body: JSONObject?
-  /// Input keys whose values `apply` takes from the manifest when it sends `body`.
+  /// Input keys whose values `apply` takes from the manifest when it sends `body`: secrets being
+  /// set, and inputs whose values are sensitive (see `sensitiveFields`).
   public var secretInputs: [String]
+  /// Top-level fields left out of `body` because their values are sensitive (from `!env`, or
+  /// holding a sensitive value); `apply` takes them from the manifest when it sends `body`.
+  public var sensitiveFields: [String]
   /// For a reorder: every transformation whose `execution_order` changes.
   public var reorder: [ReorderEntry]
 
   public init(
     kind: Kind, name: String, type: String, id: String? = nil, reason: String? = nil,
     manifest: String? = nil, changes: [FieldChange] = [], body: JSONObject? = nil,
-    secretInputs: [String] = [], reorder: [ReorderEntry] = []
+    secretInputs: [String] = [], sensitiveFields: [String] = [], reorder: [ReorderEntry] = []
   ) {
+    self.sensitiveFields = sensitiveFields
     self.kind = kind
     self.name = name
     self.type = type
@@ -121,7 +126,23 @@ public struct PlanAction: Codable, Sendable, Hashable {
   enum CodingKeys: String, CodingKey {
     case kind, name, type, id, reason, manifest, changes, body
     case secretInputs = "secret_inputs"
+    case sensitiveFields = "sensitive_fields"
     case reorder
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try container.decode(Kind.self, forKey: .kind)
+    name = try container.decode(String.self, forKey: .name)
+    type = try container.decode(String.self, forKey: .type)
+    id = try container.decodeIfPresent(String.self, forKey: .id)
+    reason = try container.decodeIfPresent(String.self, forKey: .reason)
+    manifest = try container.decodeIfPresent(String.self, forKey: .manifest)
+    changes = try container.decode([FieldChange].self, forKey: .changes)
+    body = try container.decodeIfPresent(JSONObject.self, forKey: .body)
+    secretInputs = try container.decode([String].self, forKey: .secretInputs)
+    sensitiveFields = try container.decodeIfPresent([String].self, forKey: .sensitiveFields) ?? []
+    reorder = try container.decode([ReorderEntry].self, forKey: .reorder)
   }
 }
 

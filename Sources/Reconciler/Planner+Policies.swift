@@ -32,9 +32,12 @@ extension Planner {
         explicit[match.desired.name] = order
       }
     }
+    // What no manifest names stays where it is: a plan moves only what the manifests manage.
+    let unnamed = Set(
+      matching.unmatchedLive.filter { $0.type == type && !deleted.contains($0.id) }.map(\.name))
     return ReorderPlanner.plan(
       existing: existing, created: creates.filter { $0.type == type }.map(\.name),
-      listed: settings.order[type] ?? [], explicit: explicit)
+      listed: settings.order[type] ?? [], explicit: explicit, fixed: unnamed)
   }
 
   /// PostHog moves a transformation that is re-enabled without an explicit order to the end;
@@ -100,24 +103,76 @@ extension Planner {
     }
   }
 
-  /// `safety.max_delete_percent` / `max_update_percent` of the managed live functions (those of
-  /// the managed types and the manifests' types, minus ignored ones).
+  /// The safety checks, in the style of octoDNS: per managed type with at least
+  /// `ProjectSettings.thresholdMinimum` live functions, deletes and updates over
+  /// `safety.max_delete_percent` / `max_update_percent` of them; any plan that deletes every live
+  /// function of a type (unless each delete is a manifest's `deleted: true`); and `prune` over a
+  /// directory with no function manifest, the mark of a
+  /// wrong or empty path. Each stops the plan unless `--force`.
   static func thresholdProblems(
     _ actions: [PlanAction], live: [HogFunction], desired: [DesiredFunction], settings: ProjectSettings
   ) -> [PlanningProblem] {
     let scope = Set(settings.manageTypes).union(desired.map(\.type))
-    let managed = live.count { scope.contains($0.type) }
-    guard managed > 0 else { return [] }
+    let managed = live.filter { scope.contains($0.type) }
+    guard !managed.isEmpty else { return [] }
     var problems: [PlanningProblem] = []
+    if settings.prune && desired.isEmpty {
+      return [.pruneWithoutManifests(live: managed.count)]
+    }
+    let liveByType = Dictionary(grouping: managed, by: \.type).mapValues(\.count)
     let checks: [(String, PlanAction.Kind, Double)] = [
       ("delete", .delete, settings.maxDeletePercent), ("update", .update, settings.maxUpdatePercent),
     ]
-    for (name, kind, limit) in checks {
-      let count = actions.count { $0.kind == kind }
-      if Double(count) * 100 > limit * Double(managed) {
-        problems.append(.thresholdExceeded(action: name, count: count, managed: managed, limitPercent: limit))
+    for (type, liveCount) in liveByType.sorted(by: { $0.key < $1.key }) {
+      let deletes = actions.filter { $0.kind == .delete && $0.type == type }
+      // Deletes each asked for by a `deleted: true` manifest are deliberate, one by one.
+      if deletes.count == liveCount && !deletes.allSatisfy({ $0.reason == "deleted: true" }) {
+        problems.append(.deletesEveryFunction(type: type, count: deletes.count))
+        continue
+      }
+      guard liveCount >= ProjectSettings.thresholdMinimum else { continue }
+      for (name, kind, limit) in checks {
+        let count = actions.count { $0.kind == kind && $0.type == type }
+        if Double(count) * 100 > limit * Double(liveCount) {
+          problems.append(
+            .thresholdExceeded(
+              action: name, type: type, count: count, managed: liveCount, limitPercent: limit))
+        }
       }
     }
     return problems
+  }
+}
+
+extension Planner {
+  /// `--target` leaves out the other functions' moves, so it could leave two enabled
+  /// transformations at one `execution_order`, which makes their order undefined. Such a plan
+  /// stops, naming them.
+  static func targetOrderProblems(_ actions: [PlanAction], live: [HogFunction]) -> [PlanningProblem] {
+    let type = "transformation"
+    let deleted = Set(actions.filter { $0.kind == .delete }.compactMap(\.id))
+    var moved: [String: Int] = [:]
+    for action in actions where action.kind == .reorder {
+      for entry in action.reorder { if let id = entry.id { moved[id] = entry.after } }
+    }
+    var enabledByID: [String: Bool] = [:]
+    for action in actions where action.kind == .update {
+      if let id = action.id, let enabled = action.body?["enabled"]?.boolValue { enabledByID[id] = enabled }
+    }
+    var byOrder: [Int: [String]] = [:]
+    for function in live where function.type == type && !deleted.contains(function.id) {
+      guard enabledByID[function.id] ?? function.enabled,
+        let order = moved[function.id] ?? function.executionOrder
+      else { continue }
+      byOrder[order, default: []].append(function.name)
+    }
+    for action in actions where action.kind == .create && action.type == type {
+      guard action.body?["enabled"]?.boolValue ?? true, let order = action.body?["execution_order"]?.intValue
+      else { continue }
+      byOrder[order, default: []].append(action.name)
+    }
+    return byOrder.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map {
+      .targetOrderCollision(order: $0.key, names: $0.value.sorted())
+    }
   }
 }

@@ -24,7 +24,8 @@ public enum Planner {
     }
     let visibleDesired = ignore.isEmpty ? desired : desired.filter { !ignore.anyMatches($0.name) }
     let visibleLive = ignore.isEmpty ? live : live.filter { !ignore.anyMatches($0.name) }
-    let matching = FunctionMatcher.match(desired: visibleDesired, live: visibleLive)
+    let matching = FunctionMatcher.match(
+      desired: visibleDesired, live: visibleLive, resolveDuplicates: options.resolveDuplicates)
     var problems = matching.problems
 
     var functionActions: [PlanAction] = []
@@ -62,6 +63,10 @@ public enum Planner {
         }
       }
     }
+    for duplicate in matching.duplicates {
+      functionActions.append(
+        deleteAction(duplicate.function, reason: "duplicate of \(duplicate.keptID)", manifest: nil))
+    }
     if settings.prune {
       let scope = Set(settings.manageTypes)
       for live in matching.unmatchedLive where scope.contains(live.type) {
@@ -91,10 +96,14 @@ public enum Planner {
     actions += broadcasts(matching: matching, actions: actions, warnings: &warnings)
     actions = filter(
       actions, targets: options.targets, known: desired.map(\.name) + live.map(\.name), problems: &problems)
+    if !options.targets.isEmpty {
+      problems += targetOrderProblems(actions, live: visibleLive)
+    }
     if !options.force {
       problems += thresholdProblems(actions, live: visibleLive, desired: visibleDesired, settings: settings)
     }
     guard problems.isEmpty else { throw PlanningError(problems) }
+    hideSensitive(&actions, desired: desired, extraValues: options.sensitiveValues)
 
     let fingerprint =
       options.fingerprint

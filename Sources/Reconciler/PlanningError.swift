@@ -22,7 +22,13 @@ public enum PlanningProblem: Sendable, Hashable, CustomStringConvertible {
   case pinnedNotFound(name: String, id: String, location: ManifestLocation)
   /// `id:` names a live function of another type; PostHog cannot change a type.
   case typeChange(name: String, id: String, from: String, to: String, location: ManifestLocation)
-  case thresholdExceeded(action: String, count: Int, managed: Int, limitPercent: Double)
+  case thresholdExceeded(action: String, type: String, count: Int, managed: Int, limitPercent: Double)
+  /// The plan deletes every live function of a type.
+  case deletesEveryFunction(type: String, count: Int)
+  /// `prune` is on and the directory holds no function manifest: a wrong or empty path.
+  case pruneWithoutManifests(live: Int)
+  /// With `--target`, enabled transformations would share an `execution_order`.
+  case targetOrderCollision(order: Int, names: [String])
   /// `--target` names no manifest and no live function.
   case unknownTarget(String)
 
@@ -30,7 +36,8 @@ public enum PlanningProblem: Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .ambiguousMatch(let name, let type, let ids, let location):
       "\(Self.format(location)): error: \(ids.count) live \(type) functions are named \"\(name)\" "
-        + "(ids \(ids.joined(separator: ", "))); pin one with `id:` or rename the others in PostHog"
+        + "(ids \(ids.joined(separator: ", "))); pass --resolve-duplicates to keep the oldest and "
+        + "delete the others (shown in the plan), or pin one with `id:`"
     case .matchedTwice(let id, let names):
       "live function \(id) is matched by more than one manifest: "
         + names.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -41,11 +48,21 @@ public enum PlanningProblem: Sendable, Hashable, CustomStringConvertible {
     case .typeChange(let name, let id, let from, let to, let location):
       "\(Self.format(location)): error: \"\(name)\" is pinned to \(id), a \(from); PostHog cannot "
         + "change it to a \(to)"
-    case .thresholdExceeded(let action, let count, let managed, let limit):
-      "the plan would \(action) \(count) of \(managed) managed live functions "
+    case .thresholdExceeded(let action, let type, let count, let managed, let limit):
+      "the plan would \(action) \(count) of \(managed) live \(type) functions "
         + "(\(Self.percent(count, managed))%), over the safety limit of \(Self.trim(limit))% "
         + "(safety.max_\(action)_percent in hogctl.yaml); check the manifests and the project, or "
         + "pass --force"
+    case .deletesEveryFunction(let type, let count):
+      "the plan would delete every live \(type) function (\(count)); check the manifests and "
+        + "the project, or pass --force if that is what you want"
+    case .pruneWithoutManifests(let live):
+      "manage.prune is on, but the manifest directory holds no function manifest, so the plan "
+        + "would delete all \(live) live functions in scope; check the directory path, or pass "
+        + "--force if that is what you want"
+    case .targetOrderCollision(let order, let names):
+      "with --target, the enabled transformations " + names.map { "\"\($0)\"" }.joined(separator: ", ")
+        + " would all run at execution_order \(order); add --target for the others or plan without --target"
     case .unknownTarget(let name):
       "--target \"\(name)\" names no manifest and no live function"
     }

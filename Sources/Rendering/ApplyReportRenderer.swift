@@ -15,11 +15,12 @@ public enum ApplyReportRenderer {
       case .failed: "✗"
       case .notAttempted: "·"
       case .outcomeUnknown: "?"
+      case .skipped: "–"
       }
     var line = "\(mark) \(symbols[entry.kind] ?? "") \(entry.kind.rawValue) \(subject(entry))"
     if let id = entry.id, entry.kind != .reorder { line += " (id \(id))" }
     line += " \(entry.milliseconds) ms"
-    if entry.outcome != .succeeded, let message = entry.message { line += ": \(message)" }
+    if let message = entry.message { line += ": \(message)" }
     return line
   }
 
@@ -30,6 +31,11 @@ public enum ApplyReportRenderer {
       lines.append(
         "Apply complete: \(done(.create)) created, \(done(.update)) updated, \(done(.delete)) deleted, "
           + "\(done(.reorder)) reordered, \(done(.broadcast)) broadcast.")
+      // Notes worth reading even on success, e.g. a duplicate another apply made and this one removed.
+      for entry in report.entries {
+        guard let message = entry.message else { continue }
+        lines.append("  \(symbols[entry.kind] ?? "") \(entry.kind.rawValue) \(subject(entry)): \(message)")
+      }
       return lines.joined(separator: "\n") + "\n"
     }
     lines.append(
@@ -38,6 +44,7 @@ public enum ApplyReportRenderer {
     for (title, outcome) in [
       ("Succeeded", ApplyReport.Outcome.succeeded), ("Failed", .failed),
       ("Outcome unknown (not repeated)", .outcomeUnknown), ("Not attempted", .notAttempted),
+      ("Skipped (done by another apply)", .skipped),
     ] {
       let entries = report.entries.filter { $0.outcome == outcome }
       guard !entries.isEmpty else { continue }

@@ -1,7 +1,7 @@
 import HogctlJSON
 import Reconciler
 
-/// How plan values read in text: JSON literals, `(sensitive)` for secrets, `(known after
+/// How plan values read in text: JSON literals, `(sensitive value)` for sensitive values, as Terraform writes them, `(known after
 /// apply)` for values the server computes, multi-line values as lines.
 enum PlanValueFormatter {
   /// JSON longer than this goes on several lines.
@@ -11,7 +11,7 @@ enum PlanValueFormatter {
   static func inline(_ value: PlanValue) -> String? {
     switch value {
     case .absent: return "null"
-    case .sensitive: return "(sensitive)"
+    case .sensitive: return "(sensitive value)"
     case .knownAfterApply: return "(known after apply)"
     case .value(let json):
       if case .string(let text) = json, text.contains("\n") { return nil }

@@ -8,7 +8,7 @@ struct CRUDTests {
   static var uuidPattern: Regex<Substring> {
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
   }
-  static var timestampPattern: Regex<Substring> { /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/ }
+  static var timestampPattern: Regex<Substring> { /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/ }
 
   @Test func createAnswers201WithServerFields() async throws {
     try await withEmulator { client async throws in

@@ -76,9 +76,10 @@ struct UnitTests {
     #expect(await limiter.take(key: "k", now: start.addingTimeInterval(30)) == nil)
   }
 
-  @Test func timestampsHaveMillisecondsInUTC() {
+  @Test func timestampsHaveMicrosecondsInUTCAsPostHogWritesThem() {
     #expect(
-      ServerFields.timestamp(Date(timeIntervalSince1970: 1_735_732_800.1234)) == "2025-01-01T12:00:00.123Z")
+      ServerFields.timestamp(Date(timeIntervalSince1970: 1_735_732_800.1234)) == "2025-01-01T12:00:00.123400Z"
+    )
   }
 
   @Test func generatedKeysLookLikePersonalAPIKeys() {

@@ -58,4 +58,16 @@ import Testing
     #expect(output.warnings.count == 1)
     #expect(output.warnings.first?.contains("1, 2") == true)
   }
+
+  @Test func anOrderNamingFunctionsDeclaredElsewhereChecksClean() throws {
+    let live = [
+      Self.function("1", "Mine", type: "transformation", order: 1),
+      Self.function("2", "Theirs", type: "transformation", order: 2),
+    ]
+    let output = try Importer.run(
+      live: live, templates: [:], request: ImportRequest(), settings: nil,
+      declared: ["Theirs": "hand/theirs.yaml"])
+    #expect(output.settings.contains("- Mine\n  - Theirs\n"))
+    #expect(try Importer.check(output, live: live, templates: [:]) == [])
+  }
 }

@@ -29,12 +29,15 @@ struct HogFunctionTests {
   @Test func compiledFormsAndBookkeepingAreDroppedEverythingElseIsKept() throws {
     let function = HogFunction(raw: try #require(try JSONValue.parse(Self.listed).objectValue))
     #expect(!JSONValue.object(function.raw).serialized().contains("bytecode"))
-    for unread in ["transpiled", "created_by", "created_at", "status"] {
+    for unread in ["transpiled", "created_by", "status"] {
       #expect(function.raw[unread] == nil, "\(unread)")
     }
+    // Kept: it tells the oldest of duplicates.
+    #expect(function.createdAt == "2026-01-01T00:00:00Z")
     let expected = try JSONValue.parse(
       #"""
       {"id": "f1", "name": "Hook", "type": "destination", "enabled": true, "hog": "return event",
+       "created_at": "2026-01-01T00:00:00Z",
        "filters": {"events": [{"id": "$pageview"}]}, "masking": {"ttl": 60},
        "inputs": {"url": {"value": "https://x", "order": 0}, "plain": 3},
        "mappings": [{"name": "m", "inputs": {"a": {"value": 1}}, "filters": {"events": []}}]}

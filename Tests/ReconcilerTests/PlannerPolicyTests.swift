@@ -57,11 +57,12 @@ import Testing
 
   @Test func thresholdErrorExplainsItself() {
     let settings = ProjectSettings(prune: true, maxDeletePercent: 30)
+    let desired = (1...6).map { Fixtures.minimalDesired("F\($0)") }
     #expect {
-      try Planner.plan(desired: [], settings: settings, live: Self.live)
+      try Planner.plan(desired: desired, settings: settings, live: Self.live)
     } throws: { error in
       (error as? PlanningError)?.problems == [
-        .thresholdExceeded(action: "delete", count: 10, managed: 10, limitPercent: 30)
+        .thresholdExceeded(action: "delete", type: "destination", count: 4, managed: 10, limitPercent: 30)
       ]
         && "\(error)".contains("--force")
     }

@@ -34,7 +34,7 @@ import Testing
 
   @Test func secretsShowAsSensitiveAndServerValuesAsKnownAfterApply() throws {
     let text = PlanTextRenderer().render(try SamplePlan.make())
-    #expect(text.contains("+ inputs.signing_secret = (sensitive)"))
+    #expect(text.contains("+ inputs.signing_secret = (sensitive value)"))
     #expect(text.contains("(known after apply)"))
     #expect(!text.contains(SamplePlan.secret))
   }

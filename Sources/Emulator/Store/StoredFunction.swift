@@ -30,17 +30,18 @@ enum ServerFields {
     "role_at_organization": nil,
   ]
 
-  /// ISO 8601 in UTC with milliseconds, e.g. `2025-01-01T12:00:00.123Z`.
+  /// ISO 8601 in UTC with microseconds, as PostHog writes them, e.g.
+  /// `2025-01-01T12:00:00.123456Z`.
   static func timestamp(_ date: Date) -> String {
-    let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
-    let seconds = Double(milliseconds / 1000)
+    let microseconds = Int((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+    let seconds = Double(microseconds / 1_000_000)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents(
       [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: seconds))
     return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.year!, parts.month!, parts.day!,
-      parts.hour!, parts.minute!, parts.second!, milliseconds % 1000)
+      format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", parts.year!, parts.month!, parts.day!,
+      parts.hour!, parts.minute!, parts.second!, microseconds % 1_000_000)
   }
 
   /// `{"state", "tokens"}`: 0 (unknown) for disabled functions, 1 (healthy) for enabled ones.

@@ -59,7 +59,16 @@ enum FunctionBuilder {
       deleted: value["deleted"]?.boolValue ?? false,
       ignoreChanges: (value["ignore_changes"]?.arrayValue ?? []).compactMap(\.stringValue),
       broadcast: value["broadcast"]?.stringValue.flatMap(BroadcastPolicy.init(rawValue:)) ?? .never,
-      tests: value["tests"]?.arrayValue ?? [], secretInputKeys: Set(secrets))
+      tests: value["tests"]?.arrayValue ?? [], secretInputKeys: Set(secrets),
+      sensitiveFields: Set(parsed.sensitivePaths.map(sensitiveField)), sensitiveValues: parsed.sensitiveValues
+    )
+  }
+
+  /// The field a sensitive path belongs to: one input (`inputs.url`), else the top-level field.
+  static func sensitiveField(of path: String) -> String {
+    let parts = path.split(omittingEmptySubsequences: false) { $0 == "." || $0 == "[" }
+    guard parts.count > 1, parts[0] == "inputs" else { return String(parts[0]) }
+    return "inputs.\(parts[1])"
   }
 
   /// The filter lists whose items get defaults, and the `type` each item defaults to.

@@ -51,12 +51,20 @@ final class ParsedFunction: Sendable {
   let locations: LocationIndex
   /// Input paths (`inputs.token`, `mappings[0].inputs.token`) whose value came from `!env`/`!file`.
   let taggedInputs: [String: String]
+  /// Paths of the values that came from `!env` (see `ShapeDecoder.sensitivePaths`).
+  let sensitivePaths: [String]
+  let sensitiveValues: Set<String>
 
-  init(file: String, value: JSONObject, locations: LocationIndex, taggedInputs: [String: String]) {
+  init(
+    file: String, value: JSONObject, locations: LocationIndex, taggedInputs: [String: String],
+    sensitivePaths: [String] = [], sensitiveValues: Set<String> = []
+  ) {
     self.file = file
     self.value = value
     self.locations = locations
     self.taggedInputs = taggedInputs
+    self.sensitivePaths = sensitivePaths
+    self.sensitiveValues = sensitiveValues
   }
 
   var name: String? { value["name"]?.stringValue }

@@ -26,6 +26,7 @@ public enum RuleID {
   public static let ignoreChangesUnknownField = "ignore-changes-unknown-field"
   public static let invalidTest = "invalid-test"
   public static let fileNotFound = "file-not-found"
+  public static let fileOutsideDirectory = "file-outside-directory"
   public static let envUnset = "env-unset"
   public static let secretLiteral = "secret-literal"
   public static let unknownInput = "unknown-input"

@@ -102,6 +102,13 @@ extension ShapeDecoder {
     return scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
   }
 
+  /// The fields that name a function in plans, which must stay printable; nil elsewhere.
+  private var identityField: String? {
+    let field = path.prefix { $0 != "." && $0 != "[" }
+    return ["name", "type", "id", "template_id", "previous_names"].contains(field)
+      ? String(field) : nil
+  }
+
   /// `!env NAME` or `!file PATH` as text; failures are reported and yield `nil`.
   mutating func resolveTagged(_ node: SourceNode) -> JSONValue? {
     guard let argument = node.scalarText else {
@@ -110,10 +117,18 @@ extension ShapeDecoder {
       return nil
     }
     let trimmed = Self.trimmingBlanks(argument)
-    let resolution =
-      node.tag == YAMLTags.env ? tags.environmentValue(trimmed, usedAt: path) : tags.fileText(trimmed)
+    let isEnvironment = node.tag == YAMLTags.env
+    if isEnvironment, let field = identityField {
+      report(
+        RuleID.invalidTag,
+        "'\(field)' identifies the function in every plan, so it cannot come from !env (its values are never shown)",
+        at: at(node))
+      return nil
+    }
+    let resolution = isEnvironment ? tags.environmentValue(trimmed, usedAt: path) : tags.fileText(trimmed)
     switch resolution {
     case .value(let text):
+      if isEnvironment { noteSensitive(text) }
       return .string(text)
     case .placeholder(let text):
       noteUnresolved(trimmed)

@@ -12,6 +12,11 @@ struct ShapeDecoder {
   private(set) var taggedInputs: [String: String] = [:]
   /// Variables left unset under `--skip-env`.
   private(set) var unresolvedEnvironment: Set<String> = []
+  /// Paths of the values that came from `!env` (`description`, `inputs.url`): sensitive
+  /// wherever they are used, so plans never print them.
+  private(set) var sensitivePaths: [String] = []
+  /// The values `!env` gave, for redacting them from every output.
+  private(set) var sensitiveValues: Set<String> = []
   private var ruleOverride: String?
   /// The types of the `inputs_schema` next to the `inputs` being decoded, by key.
   /// A list, not a dictionary: schemas hold a handful of items, and hashing each key cost more
@@ -75,6 +80,10 @@ struct ShapeDecoder {
   }
   mutating func noteTagged(_ tag: String) { taggedInputs[path] = tag }
   mutating func noteUnresolved(_ name: String) { unresolvedEnvironment.insert(name) }
+  mutating func noteSensitive(_ value: String) {
+    sensitivePaths.append(path)
+    sensitiveValues.insert(value)
+  }
   func inputType(_ key: String) -> String? { inputTypes.first { $0.key == key }?.type }
 
   private static let structuralRules: Set = [

@@ -36,10 +36,27 @@ struct TagResolver {
   }
 
   func fileText(_ target: String) -> Resolution {
-    let resolved = ManifestPath.resolve(target, relativeTo: file)
-    let shown = displayPath(resolved)
     guard !target.isEmpty else {
       return .failure(ruleID: RuleID.fileNotFound, message: "`!file` needs a path relative to this manifest")
+    }
+    // A pull request's manifest must not be able to print any file the runner can read.
+    guard !target.hasPrefix("/") else {
+      return .failure(
+        ruleID: RuleID.fileOutsideDirectory,
+        message: "'\(target)' is an absolute path; `!file` reads only files inside the manifest directory")
+    }
+    let resolved = ManifestPath.resolve(target, relativeTo: file)
+    let shown = displayPath(resolved)
+    guard resolved != "..", !resolved.hasPrefix("../") else {
+      return .failure(
+        ruleID: RuleID.fileOutsideDirectory,
+        message: "'\(target)' leaves the manifest directory; `!file` reads only files inside it")
+    }
+    guard fileSystem.staysInside(resolved) else {
+      return .failure(
+        ruleID: RuleID.fileOutsideDirectory,
+        message:
+          "'\(shown)' is a link to a file outside the manifest directory; `!file` reads only files inside it")
     }
     do {
       let data: Data

@@ -25,6 +25,11 @@ public struct Redactor: Sendable, Hashable {
     for value in SecretInputs.values(in: body) { addSecret(value) }
   }
 
+  /// The secret values registered (not the API key), e.g. to carry them into a new redactor.
+  public var values: [String] {
+    replacements.filter { $0.value == Self.secretReplacement }.map(\.key)
+  }
+
   public func adding(secrets: [String]) -> Redactor {
     var copy = self
     for secret in secrets { copy.addSecret(secret) }

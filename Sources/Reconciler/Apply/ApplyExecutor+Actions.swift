@@ -87,6 +87,10 @@ extension ApplyExecutor {
   /// succeeded and is never repeated when its answer is lost.
   func broadcast(_ action: PlanAction, ledger: ApplyLedger) async -> ApplyReport.Entry {
     let write = await ledger.writeOutcome(name: action.name, type: action.type)
+    if await ledger.adopted.contains(action.type + "/" + action.name) {
+      return entry(
+        action, id: write?.id, .skipped, "the apply whose copy of the function was kept broadcasts it")
+    }
     if let write, write.outcome != .succeeded {
       return entry(action, id: action.id, .notAttempted, "its \(write.kind.rawValue) did not succeed")
     }

@@ -34,6 +34,7 @@ public struct ApplyExecutor: Sendable {
     await runBounded(writes) { index, action in
       await ledger.record(index, await perform(action, ledger: ledger))
     }
+    await settleConcurrentCreates(writes.filter { $0.element.kind == .create }, ledger: ledger)
     let deletes = indexed.filter { $0.element.kind == .delete }
     await runBounded(deletes) { index, action in
       await ledger.record(index, await perform(action, ledger: ledger))
@@ -96,6 +97,13 @@ public struct ApplyExecutor: Sendable {
 /// functions created, which the rearrange and broadcasts after them need.
 actor ApplyLedger {
   private(set) var entries: [Int: ApplyReport.Entry] = [:]
+  /// Functions another apply created at the same moment, whose copy this apply kept instead of
+  /// its own (by type and name): that apply broadcasts them.
+  private(set) var adopted: Set<String> = []
+
+  func adopt(name: String, type: String) {
+    adopted.insert(type + "/" + name)
+  }
 
   func record(_ index: Int, _ entry: ApplyReport.Entry) {
     entries[index] = entry

@@ -9,6 +9,8 @@ public struct ApplyReport: Codable, Sendable, Hashable {
     /// The request may or may not have taken effect (a broadcast whose answer was lost). It is
     /// never repeated automatically.
     case outcomeUnknown = "outcome_unknown"
+    /// Not needed: another apply running at the same moment did it (see `message`).
+    case skipped
   }
 
   public struct Entry: Codable, Sendable, Hashable {
@@ -46,7 +48,7 @@ public struct ApplyReport: Codable, Sendable, Hashable {
     self.entries = entries
   }
 
-  public var succeeded: Bool { entries.allSatisfy { $0.outcome == .succeeded } }
+  public var succeeded: Bool { entries.allSatisfy { $0.outcome == .succeeded || $0.outcome == .skipped } }
 
   public func count(_ outcome: Outcome) -> Int {
     entries.count { $0.outcome == outcome }

@@ -44,7 +44,10 @@ import Testing
     ])
     let report = await ApplyExecutor(api: api, desired: [], parallelism: 1).apply(plan)
     #expect(report.succeeded)
-    #expect(await api.store.calls == ["create New", "delete old", "rearrange id-1=1,t1=2", "broadcast id-1"])
+    #expect(
+      await api.store.calls == [
+        "create New", "list", "delete old", "rearrange id-1=1,t1=2", "broadcast id-1",
+      ])
     #expect(report.entries.map(\.kind) == [.broadcast, .delete, .reorder, .create])
     #expect(report.entries[3].id == "id-1")
   }
@@ -69,12 +72,46 @@ import Testing
     #expect(await api.store.functions["d1"]?.enabled == false)
   }
 
+  @Test func aCopyAnotherApplyCreatedFirstIsKeptAndThisRunsIsDeleted() async throws {
+    let api = RecordingAPI()
+    // Another apply created "New" a moment earlier.
+    await api.store.seed([
+      "id": "other", "name": "New", "type": "transformation", "created_at": "2025-01-01T00:00:00.000001Z",
+    ])
+    let plan = Plan(actions: [
+      create("New", type: "transformation"),
+      PlanAction(
+        kind: .reorder, name: "transformation", type: "transformation",
+        reorder: [ReorderEntry(name: "New", id: nil, before: nil, after: 1)]),
+      PlanAction(kind: .broadcast, name: "New", type: "transformation"),
+    ])
+    let report = await ApplyExecutor(api: api, desired: [], parallelism: 1).apply(plan)
+    #expect(report.succeeded)
+    #expect(await api.store.calls == ["create New", "list", "delete id-1", "rearrange other=1"])
+    #expect(await api.store.functions.keys.sorted() == ["other"])
+    #expect(report.entries.map(\.outcome) == [.succeeded, .succeeded, .skipped])
+    #expect(report.entries[0].id == "other")
+    #expect(report.entries[0].message?.contains("id-1") == true)
+  }
+
+  @Test func theOldestCopyStaysWhenThisRunCreatedIt() async throws {
+    let api = RecordingAPI()
+    // Created after this run's copy (which has no timestamp here, so the id decides: "id-1" < "zz").
+    await api.store.seed(["id": "zz", "name": "New", "type": "destination"])
+    let report = await ApplyExecutor(api: api, desired: []).apply(Plan(actions: [create("New")]))
+    #expect(report.succeeded)
+    #expect(await api.store.calls == ["create New", "list"])
+    #expect(report.entries[0].id == "id-1")
+    #expect(report.entries[0].message == nil)
+  }
+
   @Test func aCreateWhoseAnswerWasLostIsAdoptedNotRepeated() async throws {
     let api = RecordingAPI()
     await api.store.fail("create New", with: Self.lost, commitFirst: true)
     let report = await ApplyExecutor(api: api, desired: []).apply(Plan(actions: [create("New")]))
     #expect(report.succeeded)
-    #expect(await api.store.calls == ["create New", "list"])
+    // The second list looks for a copy another apply made at the same moment.
+    #expect(await api.store.calls == ["create New", "list", "list"])
     #expect(await api.store.functions.count == 1)
     #expect(report.entries[0].id == "id-1")
   }
@@ -84,7 +121,7 @@ import Testing
     await api.store.fail("create New", with: Self.lost, commitFirst: false)
     let report = await ApplyExecutor(api: api, desired: []).apply(Plan(actions: [create("New")]))
     #expect(report.succeeded)
-    #expect(await api.store.calls == ["create New", "list", "create New"])
+    #expect(await api.store.calls == ["create New", "list", "create New", "list"])
     #expect(await api.store.functions.count == 1)
   }
 
