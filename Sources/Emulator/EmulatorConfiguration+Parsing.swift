@@ -6,11 +6,15 @@ extension EmulatorConfiguration {
     public let description: String
   }
 
-  /// `KEY`, `KEY:read`, `KEY:write` or `KEY:all` (the default).
+  /// `KEY`, `KEY:read`, `KEY:write` or `KEY:all` (the default). Any other scope is an error, not
+  /// part of the key: `phx_y:admin` would otherwise quietly become a key with every scope.
   public static func parseAPIKey(_ text: String) throws -> APIKey {
-    if let colon = text.lastIndex(of: ":"),
-      let scope = Scope(rawValue: String(text[text.index(after: colon)...]))
-    {
+    if let colon = text.lastIndex(of: ":") {
+      let named = String(text[text.index(after: colon)...])
+      guard let scope = Scope(rawValue: named) else {
+        let known = Scope.allCases.map(\.rawValue).joined(separator: ", ")
+        throw OptionError(description: "--api-key: unknown scope '\(named)'; use one of \(known)")
+      }
       let key = String(text[..<colon])
       guard !key.isEmpty else { throw OptionError(description: "--api-key needs a key before ':\(scope)'") }
       return APIKey(key: key, scope: scope)

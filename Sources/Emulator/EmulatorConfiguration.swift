@@ -2,7 +2,7 @@ import HogctlCore
 
 /// How an emulator instance is started, from the command line or in-process.
 public struct EmulatorConfiguration: Sendable {
-  public enum Scope: String, Sendable {
+  public enum Scope: String, Sendable, CaseIterable {
     case read
     case write
     case all

@@ -54,7 +54,11 @@ struct UnitTests {
     #expect(try EmulatorConfiguration.parseAPIKey("phx_a") == .init(key: "phx_a", scope: .all))
     #expect(try EmulatorConfiguration.parseAPIKey("phx_a:read") == .init(key: "phx_a", scope: .read))
     #expect(try EmulatorConfiguration.parseAPIKey("phx_a:write") == .init(key: "phx_a", scope: .write))
-    #expect(try EmulatorConfiguration.parseAPIKey("a:b") == .init(key: "a:b", scope: .all))
+    for unknown in ["phx_y:admin", "a:b", "phx_a:"] {
+      #expect(throws: EmulatorConfiguration.OptionError.self, "\(unknown)") {
+        try EmulatorConfiguration.parseAPIKey(unknown)
+      }
+    }
     #expect(throws: EmulatorConfiguration.OptionError.self) { try EmulatorConfiguration.parseAPIKey(":read") }
   }
 

@@ -11,8 +11,18 @@ extension ApplyExecutor {
     } catch let error where Self.isAmbiguousCreate(error) {
       return await recoverCreate(action, body: body, after: error)
     } catch {
-      return failure(action, id: nil, error)
+      return Self.outcomeIsUnknown(error) ? unknownCreate(action, error) : failure(action, id: nil, error)
     }
+  }
+
+  /// A create that PostHog may or may not have carried out: counted apart from failures, since
+  /// the next plan finds the function (and adopts it) if it was made.
+  private func unknownCreate(_ action: PlanAction, _ error: any Error) -> ApplyReport.Entry {
+    var unknown = failure(action, id: nil, error)
+    unknown.outcome = .outcomeUnknown
+    unknown.message =
+      "the function may or may not have been created; run plan to see. " + (unknown.message ?? "")
+    return unknown
   }
 
   /// A create whose answer was lost: look the name up and adopt the function if PostHog made it;
@@ -34,7 +44,8 @@ extension ApplyExecutor {
       let created = try await api.createHogFunction(body)
       return entry(action, id: created.id, .succeeded)
     } catch {
-      return failure(action, id: nil, error)
+      // The first create may have gone through: what happened to it is still not known.
+      return unknownCreate(action, error)
     }
   }
 

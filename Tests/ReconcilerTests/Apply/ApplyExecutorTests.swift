@@ -105,6 +105,20 @@ import Testing
     #expect(report.entries[0].message == nil)
   }
 
+  @Test func aCreateWhoseOutcomeCannotBeKnownIsCountedAsUnknownNotFailed() async throws {
+    let api = RecordingAPI()
+    await api.store.fail("create New", with: Self.lost, commitFirst: true)
+    await api.store.fail("list", with: Self.serverError)
+    let report = await ApplyExecutor(api: api, desired: []).apply(Plan(actions: [create("New")]))
+    #expect(report.entries.map(\.outcome) == [.outcomeUnknown])
+    #expect(report.count(.failed) == 0)
+    #expect(report.entries[0].message?.contains("may or may not have been created") == true)
+    let server = RecordingAPI()
+    await server.store.fail("create New", with: Self.serverError)
+    let answered = await ApplyExecutor(api: server, desired: []).apply(Plan(actions: [create("New")]))
+    #expect(answered.entries.map(\.outcome) == [.outcomeUnknown])
+  }
+
   @Test func aCreateWhoseAnswerWasLostIsAdoptedNotRepeated() async throws {
     let api = RecordingAPI()
     await api.store.fail("create New", with: Self.lost, commitFirst: true)
