@@ -1,6 +1,5 @@
 import Emulator
 import Foundation
-import HogctlCore
 import Manifests
 import PostHogAPI
 

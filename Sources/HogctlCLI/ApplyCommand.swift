@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
 import Manifests
 import PostHogAPI
 import Reconciler

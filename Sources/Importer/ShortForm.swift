@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Reconciler
 
 /// The plan's normalisation applied in reverse: a live value in the shortest form a manifest

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// A YAML node as import writes it: scalars with the style they must keep to read back as the
 /// same value, hogctl's tags (`!env`, `!file`, `!input`), and collections in the order given.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// When `apply` sends a broadcast for a function.
 public enum BroadcastPolicy: String, Sendable, Hashable, CaseIterable {

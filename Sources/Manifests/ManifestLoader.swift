@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 
 /// Loads a manifest directory: finds the YAML files, decodes every document, runs every rule,
 /// and returns the desired functions, the settings and all diagnostics at once. Pure apart from

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// A hog function as the API returns it. The raw object is kept, minus what the server compiles
 /// from it (see `init(raw:)`); the accessors cover the fields hogctl reasons about.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Everything hogctl asks of PostHog's hog-functions API. The planner and executor see only this
 /// protocol; the URLSession client implements it, and tests may substitute their own.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// An `inputs_schema` list indexed by key: which inputs are secret, what templating the server
 /// copies into each input, and which defaults it fills.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 extension Normalizer {
   /// `filters` in comparable form: null is `{}`; the server's `bytecode`/`bytecode_error`

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 extension Normalizer {
   /// `inputs` in comparable form: every value as `{value, templating?}` (a plain value is the

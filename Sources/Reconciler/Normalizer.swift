@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The one place that turns live functions (as the API returns them) and desired ones (as
 /// manifests declare them) into values that compare equal exactly when applying would change

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// What `hogctl plan` found and what `apply` will do. Codable so a saved plan (`-out FILE`) is
 /// this value as JSON; it never holds a secret value (see `secretInputs`).

@@ -1,4 +1,7 @@
+import Crypto
+import Foundation
 import HogctlCore
+import HogctlJSON
 import Manifests
 import PostHogAPI
 
@@ -41,7 +44,7 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
     for key in ["status", "updated_at", "created_at", "created_by", "bytecode", "transpiled", "template"] {
       raw[key] = nil
     }
-    return SHA256.hexDigest(JSONValue.object(raw).serialized())
+    return hex(SHA256.hash(data: JSONValue.object(raw).serializedBytes()))
   }
 
   /// The manifests' digest, with every secret input's value replaced by a marker.
@@ -51,19 +54,19 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
     // Each function is serialised and hashed on its own, on every core; the digest covers the
     // count, each function's digest in name order, then the settings.
     let sorted = desired.sortedByNameAndType()
-    let digests = sorted.parallelMap { SHA256.digest(canonicalBytes($0, templates: templates)) }
-    var hasher = SHA256Hasher()
-    hasher.update("functions \(digests.count)\n")
-    for digest in digests { digest.withUnsafeBufferPointer { hasher.update($0) } }
+    let digests = sorted.parallelMap { Array(SHA256.hash(data: canonicalBytes($0, templates: templates))) }
+    var hasher = SHA256()
+    hasher.update(data: Array("functions \(digests.count)\n".utf8))
+    for digest in digests { hasher.update(data: digest) }
     let settingsValue: JSONValue = [
       "manage_types": .array(settings.manageTypes.map(JSONValue.string)),
       "prune": .bool(settings.prune),
       "ignore": .array(settings.ignore.map(JSONValue.string)),
       "order": .object(JSONObject(settings.order.mapValues { .array($0.map(JSONValue.string)) })),
     ]
-    hasher.update("settings\n")
-    hasher.update(settingsValue.serialized())
-    return SHA256.hex(hasher.finalize())
+    hasher.update(data: Array("settings\n".utf8))
+    hasher.update(data: settingsValue.serializedBytes())
+    return hex(hasher.finalize())
   }
 
   /// One function as the manifests' digest sees it, secret input values replaced by a marker.
@@ -85,5 +88,10 @@ public struct PlanFingerprint: Codable, Sendable, Hashable {
       "broadcast": .string(function.broadcast.rawValue),
     ]
     return object.serializedBytes()
+  }
+
+  /// A digest as lowercase hex, the form saved plans hold.
+  private static func hex(_ digest: SHA256.Digest) -> String {
+    digest.map { byte in byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined()
   }
 }

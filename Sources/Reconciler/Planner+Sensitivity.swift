@@ -1,4 +1,3 @@
-import HogctlCore
 import Manifests
 
 extension Planner {

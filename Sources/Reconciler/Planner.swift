@@ -1,4 +1,5 @@
 import HogctlCore
+import HogctlJSON
 import Manifests
 import PostHogAPI
 

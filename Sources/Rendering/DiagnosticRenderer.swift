@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Manifests
 
 /// Counts for the summary line under the diagnostics.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Reconciler
 
 /// A plan as versioned JSON (`format_version: "1"`, documented in docs/plan.md): the same shape

@@ -1,4 +1,3 @@
-import HogctlCore
 import Reconciler
 
 /// A plan as Terraform-style text: `+` create, `~` update in place, `-` delete, `↕` reorder,

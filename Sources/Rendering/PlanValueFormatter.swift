@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Reconciler
 
 /// How plan values read in text: JSON literals, `(sensitive value)` for sensitive values, as Terraform writes them, `(known after

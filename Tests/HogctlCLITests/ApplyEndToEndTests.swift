@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// The real binary against a live emulator: the journeys a user of plan and apply makes.

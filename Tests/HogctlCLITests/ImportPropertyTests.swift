@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 import Importer
 import Manifests
 import PostHogAPI

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// A plan costs one list request per page plus one request per distinct template, and nothing

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// A plan on an untrusted pull request leaks nothing, a wrong path deletes nothing, concurrent

@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 import Testing
 
 @testable import Manifests
@@ -32,7 +33,7 @@ struct LocationIndexTests {
   @Test func aLookupRecordsWhatDecodingWithNotesOnWouldHave() throws {
     var documents = 0
     var notes = 0
-    for (name, data) in try PlainYAMLParserTests.repositoryYAML() {
+    for (name, data) in try RepositoryYAML.files() {
       guard let text = String(validating: data, as: UTF8.self) else { continue }
       for (eager, lazy) in Self.bothWays(text, file: "function.yaml") {
         #expect(!lazy.isRecorded, "\(name)")

@@ -1,5 +1,4 @@
 import Foundation
-import HogctlCore
 import Testing
 
 @testable import Manifests

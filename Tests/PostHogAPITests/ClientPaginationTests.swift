@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 import Testing
 
 @testable import PostHogAPI

@@ -1,4 +1,3 @@
-import HogctlCore
 import Manifests
 import PostHogAPI
 import Reconciler

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Manifests
 import PostHogAPI
 import Reconciler

@@ -25,6 +25,9 @@ SETTINGS_SCHEMA = SCHEMAS / "hogctl.schema.json"
 EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "Tests" / "ManifestsTests" / "Fixtures"
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)\s*$")
+HOGCTL_VERSION = re.search(
+    r'static let current = "(.*)"', (ROOT / "Sources/HogctlCore/HogctlVersion.swift").read_text(encoding="utf-8")
+).group(1)
 # The templates the emulator ships; examples use no others so they run against it.
 BUILT_IN_TEMPLATES = {"template-webhook", "template-slack", "template-drop-events"}
 
@@ -228,11 +231,25 @@ def test_ci_workflow_plans_on_pull_requests_and_applies_on_main():
     assert "pull_request" in workflow["on"]
     assert "main" in workflow["on"]["push"]["branches"]
     assert workflow["jobs"]
-    assert "swift build -c release" in text
+    setups = [
+        step for job in workflow["jobs"].values() for step in job["steps"]
+        if str(step.get("uses", "")).endswith("/hogctl@v" + HOGCTL_VERSION)
+    ]
+    assert len(setups) == len(workflow["jobs"]), "every job puts hogctl on PATH with its action"
+    assert "swift build" not in text
     assert "plan" in text and "--format markdown" in text
     assert "apply --auto-approve" in text
     assert "${{ secrets.POSTHOG_PERSONAL_API_KEY }}" in text
     assert "${{ secrets.WEBHOOK_SIGNING_SECRET }}" in text
+
+
+def test_the_action_is_composite_and_installs_a_checked_release_or_builds():
+    action = load_manifest(ROOT / "action.yml").documents[0].data
+    assert action["runs"]["using"] == "composite"
+    assert action["inputs"]["source"]["default"] == "release"
+    scripts = "\n".join(step.get("run", "") for step in action["runs"]["steps"])
+    assert "scripts/install-release" in scripts and "scripts/package" in scripts
+    assert "sha256sum --check" in (ROOT / "scripts" / "install-release").read_text(encoding="utf-8")
 
 
 # The fixtures shared with the Swift validator

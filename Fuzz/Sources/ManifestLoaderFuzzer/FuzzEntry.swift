@@ -6,16 +6,10 @@ import Manifests
 private let printsDiagnostics = ProcessInfo.processInfo.environment["HOGCTL_FUZZ_PRINT"] != nil
 
 /// libFuzzer's entry point: load the manifest directory the bytes describe. A crash, a hang or
-/// runaway memory here is a bug; diagnostics, however many, are the expected outcome. The first
-/// file is also read with libyaml alone, and any difference from the reading the loader uses
-/// (the plain-YAML parser, where it applies) is a bug too.
+/// runaway memory here is a bug; diagnostics, however many, are the expected outcome.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let bytes = UnsafeRawBufferPointer(start: start, count: count)
-  let firstFile = bytes.prefix { $0 != FuzzInput.separator }
-  if let disagreement = YAMLReaderCrossCheck.compare(Data(firstFile)).disagreement {
-    fatalError("the plain-YAML parser and libyaml disagree: \(disagreement)")
-  }
   let loader = ManifestLoader(
     fileSystem: FuzzInput.fileSystem(for: bytes), environment: FuzzInput.environment)
   do {

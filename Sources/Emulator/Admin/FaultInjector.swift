@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 
 /// What happens to one request instead of (or after) normal handling.
 enum FaultAction: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// Counts of API requests by method and route template, of responses by status (or "dropped"),
 /// and which secret input keys arrived with a value per function. Secret values are never kept.

@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 import Hummingbird
 
 /// The admin API under `/_emulator/` (no auth): scripted faults, reset, seed, statistics and the

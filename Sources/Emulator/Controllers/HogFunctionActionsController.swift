@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Hummingbird
 
 /// The hog function actions: rearrange, broadcast, invocations, logs, metrics, icons and icon.

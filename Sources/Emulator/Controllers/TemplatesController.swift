@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Hummingbird
 
 /// `/api/{environments|projects}/{project_id}/hog_function_templates/`: the built-in catalog.

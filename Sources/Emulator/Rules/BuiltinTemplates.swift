@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The built-in catalog. Keys and input types are the facts users depend on; wording and code are
 /// written for the emulator.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// Stands in for compiled Hog bytecode until the emulator can compile Hog.
 ///

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// An HTTP error the emulator answers with: a status and the raw JSON body PostHog would send
 /// (`{"type","code","detail","attr"}` for most endpoints; other shapes where the spec says so).

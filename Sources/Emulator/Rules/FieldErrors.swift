@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The field errors Django REST framework would raise, with its messages and codes (PostHog
 /// reports DRF's generic `invalid` code as `invalid_input`). `path` is the field path; it becomes

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// DRF's scalar field parsing: what each field type accepts and the error it raises otherwise.
 enum FieldParsers {

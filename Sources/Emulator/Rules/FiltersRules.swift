@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// `filters` and `masking`: normalised as PostHog stores them, with placeholder bytecode.
 enum FiltersRules {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 extension HogFunctionRules {
   /// Field checks in the serializer's field order (the first failure is the error), then the

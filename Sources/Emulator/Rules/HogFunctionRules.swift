@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The validation and rendering rules of the hog function object, on raw JSON, as PostHog's
 /// serializer applies them. The HTTP layer stores what `validateCreate`/`validateUpdate` return

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The emulator's icons (`icons/` search and `icon/` bytes). Each icon is a 32×32 PNG drawn in
 /// code: a rounded tile in the service's colour with a lighter inner square, enough for a UI to

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// Finds the `inputs.<key>` references inside the `{...}` parts of input templates, which decide
 /// the inputs' `order`.

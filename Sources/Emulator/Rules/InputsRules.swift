@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// `inputs`, validated by walking the schema (not the inputs), as PostHog does.
 enum InputsRules {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// `inputs_schema` items: their field checks and the `false` defaults PostHog stores.
 enum InputsSchemaRules {

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// What one test invocation (`invocations/`) or broadcast delivery answers and leaves behind.
 struct InvocationOutcome: Sendable, Equatable {

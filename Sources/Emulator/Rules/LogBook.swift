@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The log entries functions leave behind (invocations, broadcasts, seeds), and the `logs/`
 /// endpoint's query over them.

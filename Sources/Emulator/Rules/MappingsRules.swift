@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// `mappings`: `null` or a list of `{name?, inputs_schema?, inputs?, filters?}`, each validated like
 /// the function itself. Secret inputs of a mapping keep their value from the stored mapping at

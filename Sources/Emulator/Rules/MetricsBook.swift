@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Metric counts per function (kind `success`/`failure`/`other`, names like `succeeded`), and the
 /// `metrics/` and `metrics/totals/` queries over them.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The parameters of the metrics endpoints, parsed and checked, and the time buckets they span.
 struct MetricsQuery {

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Whether a person (`{"distinct_id", "properties": {...}}`) matches a function's
 /// `filters.properties`. Broadcasts have no real event, so `person` and `event` filters are both

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The emulator's built-in hog function templates (`/hog_function_templates/`). Ids and input
 /// schemas follow PostHog's templates of the same ids; names, descriptions and code are our own.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Hummingbird
 
 /// Personal API key auth for `/api/`: the Bearer key, its scope, the project id in the path, then

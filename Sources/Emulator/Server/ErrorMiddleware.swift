@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Hummingbird
 import NIOCore
 

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Hummingbird
 
 /// Response builders for raw JSON values.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// `execution_order` semantics: automatic orders for transformations, the cap on enabled
 /// transformations, and `rearrange`'s all-or-nothing validation.

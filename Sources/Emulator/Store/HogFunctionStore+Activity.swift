@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Broadcasts, test invocations, and the logs and metrics they leave behind.
 extension HogFunctionStore {

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The admin API's bulk operations: reset and seed.
 extension HogFunctionStore {

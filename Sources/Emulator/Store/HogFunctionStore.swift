@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The project's hog functions and what surrounds them (persons, logs, metrics). An actor: each
 /// operation validates and writes in one step, so concurrent requests never lose an update.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// The list endpoint's filters, order and limit/offset pagination, as pure functions.
 struct ListQuery: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// A hog function as the store keeps it: the record the rules produced (secrets included, as the
 /// real server keeps them encrypted), plus what the API never shows.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// `hogctl broadcast NAME`: runs a function once for every person its filters match.
 struct BroadcastCommand: AsyncParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// `hogctl icons QUERY`: icons PostHog knows, with the URLs `icon_url:` takes.
 struct IconsCommand: AsyncParsableCommand {

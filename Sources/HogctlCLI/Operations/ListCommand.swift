@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Manifests
 import PostHogAPI
 import Reconciler

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 import PostHogAPI
 
 /// `hogctl logs NAME`: a function's log lines, oldest first, optionally followed.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 import PostHogAPI
 
 /// `hogctl metrics NAME`: a function's metric series over time.

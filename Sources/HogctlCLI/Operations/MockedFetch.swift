@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// A `fetch` call PostHog mocked during a test invocation. PostHog does not return the calls as
 /// data: it logs each as `fetch('<url>', <the options as JSON>)` after the line "Async function

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// `hogctl test`: runs the manifests' `tests:` through PostHog's invocations endpoint.
 struct TestCommand: AsyncParsableCommand {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The outcome of one manifest test.
 enum TestOutcome: Equatable {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// A decoded document as a `DesiredFunction`: API defaults for what the manifest leaves out,
 /// filter defaults, and the template exceptions from manifest.md "What a manifest manages".

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// Values from command-line flags; they win over the environment and `hogctl.yaml`.
 public struct SettingsOverrides: Sendable, Hashable {

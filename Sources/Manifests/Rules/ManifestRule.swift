@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// A manifest snippet for a rule's documentation and tests. Files map paths to text; in an
 /// invalid example `↓` marks where the rule's diagnostic points (it is removed before loading).

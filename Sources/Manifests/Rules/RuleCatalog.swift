@@ -8,14 +8,5 @@ public enum RuleCatalog {
   ]
 
   public static let all: [RuleDescription] =
-    [
-      YAMLSyntaxRule.description, DuplicateKeyRule.description, InvalidUTF8Rule.description,
-      FileTooLargeRule.description, AliasLimitRule.description, UnknownFieldRule.description,
-      WrongTypeRule.description, RequiredFieldRule.description, InvalidEnumRule.description,
-      InvalidBooleanRule.description, OutOfRangeRule.description, InvalidTagRule.description,
-      MaskingTTLRangeRule.description, MaskingHashRequiredRule.description, InvalidTestRule.description,
-      FileNotFoundRule.description, FileOutsideDirectoryRule.description, EnvUnsetRule.description,
-      InvalidSettingsVersionRule.description,
-      NestedSettingsRule.description,
-    ] + manifestRules.map { type(of: $0).description }
+    StructuralRules.all + manifestRules.map { type(of: $0).description }
 }

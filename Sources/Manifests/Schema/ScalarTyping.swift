@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// How a plain scalar is typed where any JSON value is allowed (input values, defaults, test
 /// globals): YAML 1.2's core schema, not YAML 1.1. `true`/`false` (any case) are booleans,

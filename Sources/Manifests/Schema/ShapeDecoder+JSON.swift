@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 extension ShapeDecoder {
   /// Any JSON value: mappings, lists, and scalars typed by YAML 1.2's core schema.

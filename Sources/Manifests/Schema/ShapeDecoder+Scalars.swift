@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension ShapeDecoder {
   /// Text, booleans, numbers and enumerations. Text is always the characters written.

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// Walks a YAML node against a `Shape`, producing the JSON value and a diagnostic for every
 /// mismatch (all of them, not only the first). Invalid parts are left out of the value.

@@ -1,5 +1,4 @@
 import Foundation
-import HogctlCore
 
 /// Resolves `!env` and `!file` for one manifest file.
 struct TagResolver {

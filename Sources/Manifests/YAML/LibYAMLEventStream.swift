@@ -1,5 +1,5 @@
-// libyaml itself, as the `CYaml` module that Yams builds: hogctl reads the parser's events
-// directly so it can build its own nodes without Yams' intermediate tree (see YAMLComposer).
+// libyaml's events through Yams' `CYaml` module, not Yams' `Parser`, whose finished tree has no
+// count of alias copies to budget and reports a duplicate key by name without its position.
 import CYaml
 
 /// libyaml's event parser over UTF-8 bytes. The bytes must stay alive, unmoved, for as long as

@@ -11,13 +11,9 @@ struct YAMLDocumentReader {
     /// The decoded text, kept for rendering source lines; `nil` when the bytes were refused.
     var text: String?
     var diagnostics: [Diagnostic] = []
-    /// Whether libyaml read the file, or `PlainYAMLParser` did.
-    var readByLibYAML = false
   }
 
   var file: String
-  /// Off to read every file with libyaml, as `YAMLReaderCrossCheck` does for comparison.
-  var triesPlainParser = true
 
   func tooLarge(size: Int) -> Diagnostic {
     Diagnostic(
@@ -40,7 +36,7 @@ struct YAMLDocumentReader {
 
   /// Reads text already checked as UTF-8, without a byte-order mark (`Output.text`).
   func read(text: String) -> Output {
-    var text = text
+    var text = text  // `withUTF8` may move the text into contiguous memory first
     var output = Output(text: text)
     if let risky = AliasKeyGuard.firstRiskyKey(in: text) {
       output.diagnostics.append(
@@ -52,11 +48,6 @@ struct YAMLDocumentReader {
           location: ManifestLocation(file: file, line: risky.line, column: risky.column)))
       return output
     }
-    if triesPlainParser, let root = text.withUTF8(PlainYAMLParser.parse) {
-      output.documents = [root]
-      return output
-    }
-    output.readByLibYAML = true
     let end = YAMLErrorMapping(file: file, text: text).unterminatedEnd
     var failure: LibYAMLEventStream.Failure?
     // libyaml reads the text in place: everything is composed before the closure returns.

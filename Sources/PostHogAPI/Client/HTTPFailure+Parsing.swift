@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension HTTPFailure {
   /// Reads PostHog's error shapes: `{type, code, detail, attr}`, `{"error": "..."}` (broadcast,

@@ -1,5 +1,4 @@
 import Foundation
-import HogctlCore
 
 /// PostHog's own verdict on a function, `status.state` in the API: set by its watcher, which
 /// degrades or disables functions that fail or run too long.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension PostHogClient {
   /// Every hog function type PostHog knows, for listing "all".

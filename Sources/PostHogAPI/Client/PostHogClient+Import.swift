@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension PostHogClient {
   /// Every non-deleted function of the given types, in one paginated list as for a plan, with

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension PostHogClient {
   public func functionLogs(id: String, query: LogsQuery) async throws -> LogsPage {

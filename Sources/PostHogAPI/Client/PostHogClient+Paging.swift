@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 extension PostHogClient {
   /// One list response with its results mapped.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// One logical API call, which may take several attempts.
 struct APICall: Sendable {

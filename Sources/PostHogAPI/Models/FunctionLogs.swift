@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Filters for `GET {id}/logs/`.
 public struct LogsQuery: Sendable, Hashable {

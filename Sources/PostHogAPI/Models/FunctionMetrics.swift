@@ -1,5 +1,4 @@
 import Foundation
-import HogctlCore
 
 /// Filters for `GET {id}/metrics/` and `metrics/totals/`.
 public struct MetricsQuery: Sendable, Hashable {

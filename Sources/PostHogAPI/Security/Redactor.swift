@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 
 /// Removes the API key and secret input values from text before it is shown or logged. Every
 /// registered value is also removed in its JSON-escaped form, as it appears in request bodies.

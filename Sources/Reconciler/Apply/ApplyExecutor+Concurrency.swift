@@ -1,4 +1,3 @@
-import HogctlCore
 import PostHogAPI
 
 extension ApplyExecutor {

@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 import Testing
 
 @testable import Emulator

@@ -1,4 +1,3 @@
-import HogctlCore
 import Testing
 
 @testable import Emulator

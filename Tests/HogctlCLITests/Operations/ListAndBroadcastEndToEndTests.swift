@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// `hogctl list` and `hogctl broadcast` through the real binary against the emulator.

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// `hogctl logs`, `metrics` and `icons` through the real binary, over seeded emulator data.

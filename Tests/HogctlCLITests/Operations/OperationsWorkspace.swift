@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// A live emulator and a scratch directory holding `manifests/` (one transformation with tests,

@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Testing
 
 /// `hogctl status` through the real binary, with metrics and logs seeded in the emulator.

@@ -1,5 +1,4 @@
 import Foundation
-import HogctlCore
 import Manifests
 import PostHogAPI
 import Reconciler

@@ -1,4 +1,5 @@
 import HogctlCore
+import HogctlJSON
 
 /// Random live projects for the import tests: API create bodies covering every function type,
 /// templates with and without overrides, secrets, mappings, masking, filters with actions and

@@ -1,6 +1,6 @@
 import Emulator
 import Foundation
-import HogctlCore
+import HogctlJSON
 import PostHogAPI
 
 #if canImport(FoundationNetworking)

@@ -1,5 +1,6 @@
 import Foundation
 import HogctlCore
+import HogctlJSON
 import PostHogAPI
 
 /// Answers requests from a script (or a handler) and records every request it saw.

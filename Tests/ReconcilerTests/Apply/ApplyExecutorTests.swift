@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import Manifests
 import PostHogAPI
 import Testing

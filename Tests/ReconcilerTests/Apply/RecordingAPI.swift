@@ -1,5 +1,5 @@
 import Foundation
-import HogctlCore
+import HogctlJSON
 import PostHogAPI
 
 /// An in-memory HogFunctionsAPI that records every call and fails the ones it is told to. It

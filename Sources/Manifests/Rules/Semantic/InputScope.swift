@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// An `inputs` map with the manifest's own `inputs_schema` beside it: the function's, or one
 /// mapping's. Input rules only run where the schema is in the manifest (a template's schema is

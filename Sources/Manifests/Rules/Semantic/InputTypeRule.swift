@@ -1,4 +1,4 @@
-import HogctlCore
+import HogctlJSON
 
 /// The checks PostHog runs on each input against its schema type.
 struct InputTypeRule: ManifestRule {
